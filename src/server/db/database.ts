@@ -1,0 +1,63 @@
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { parseDatabaseUrl } from './config.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { Database } from './schema.ts';
+import { openSqlite } from './sqlite-driver.ts';
+
+export type Db = Kysely<Database>;
+
+/** Opens a new connection pool for DATABASE_URL (SQLite file by default). */
+export function createDatabase(url: string | undefined): Db {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: Number(process.env['DATABASE_POOL_SIZE'] ?? 10),
+      connectionTimeoutMillis: 2000,
+      // A query that hangs must not hold a request (or an island) forever.
+      statement_timeout: 5000,
+    });
+    // An idle client losing its connection (database restart) must not crash the server.
+    pool.on('error', () => {});
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.filename) }) });
+}
+
+/** The process-wide database, migrated before first use. */
+interface SharedDatabase {
+  db: Db;
+  ready: Promise<Db>;
+}
+
+// The Astro server bundle and the HTTP server each load their own copy of this module; the
+// global slot makes them share one pool and one migration run.
+const SLOT = Symbol.for('engineering-blog.database');
+type GlobalWithDb = typeof globalThis & { [SLOT]?: SharedDatabase | undefined };
+
+/** Returns the shared, migrated database; the first call opens it and applies migrations. */
+export function getDb(): Promise<Db> {
+  const holder = globalThis as GlobalWithDb;
+  let shared = holder[SLOT];
+  if (!shared) {
+    const db = createDatabase(process.env['DATABASE_URL']);
+    const ready = migrateToLatest(db).then(() => db);
+    shared = { db, ready };
+    holder[SLOT] = shared;
+    // A failed migration (database down at start) is retried on the next call.
+    ready.catch(() => {
+      if (holder[SLOT] === shared) holder[SLOT] = undefined;
+      void db.destroy().catch(() => {});
+    });
+  }
+  return shared.ready;
+}
+
+/** Closes the shared database, if open (graceful shutdown, tests). */
+export async function closeDb(): Promise<void> {
+  const holder = globalThis as GlobalWithDb;
+  const shared = holder[SLOT];
+  holder[SLOT] = undefined;
+  if (shared) await shared.db.destroy();
+}

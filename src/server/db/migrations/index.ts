@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely/migration';
+
+/**
+ * Every migration, keyed by a name that sorts in the order they must run
+ * (`YYYYMMDD-NN-what`). Migrations take `Kysely<any>`, use only portable SQL and never
+ * import application code, so they keep working as the app changes.
+ */
+export const migrations: Record<string, Migration> = {};

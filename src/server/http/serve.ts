@@ -1,0 +1,82 @@
+/**
+ * The production server: `npm run serve`. A plain node:http server that answers prerendered
+ * files from memory and hands everything else (server islands, on-demand pages, API routes)
+ * to Astro's request handler (the Node adapter in middleware mode).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { closeDb, getDb } from '../db/database.ts';
+import { applySecurityHeaders } from './security-headers.ts';
+import { StaticFiles } from './static-files.ts';
+
+type AstroHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (err?: unknown) => void,
+) => Promise<void>;
+
+const distDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
+const host = process.env['HOST'] ?? '127.0.0.1';
+const port = Number(process.env['PORT'] ?? 4321);
+const trustProxy = process.env['TRUST_PROXY'] === '1';
+const shutdownTimeoutMs = 10_000;
+
+function log(message: string): void {
+  console.log(`[server] ${message}`);
+}
+
+async function main(): Promise<void> {
+  // The server never serves from an unmigrated database: migrate (and fail loudly) first.
+  await getDb();
+  const staticFiles = new StaticFiles(`${distDir}client`);
+  const entry = (await import(`${distDir}server/entry.mjs`)) as { handler: AstroHandler };
+  const notFound = staticFiles.lookup('/404.html');
+  let shuttingDown = false;
+
+  const server = createServer((req, res) => {
+    const https = trustProxy ? req.headers['x-forwarded-proto'] === 'https' : false;
+    applySecurityHeaders(res, https);
+    if (shuttingDown) res.setHeader('Connection', 'close');
+    const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const file = staticFiles.lookup(pathname);
+      if (file) {
+        staticFiles.send(req, res, file);
+        return;
+      }
+    }
+    entry.handler(req, res, () => {
+      if (notFound && (req.method === 'GET' || req.method === 'HEAD'))
+        staticFiles.send(req, res, notFound, 404);
+      else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  server.requestTimeout = 30_000;
+
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal}: finishing in-flight requests`);
+    const force = setTimeout(() => {
+      log('shutdown timed out; closing remaining connections');
+      server.closeAllConnections();
+    }, shutdownTimeoutMs - 1_000);
+    force.unref();
+    server.close(async () => {
+      await closeDb().catch(() => {});
+      log('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  server.listen(port, host, () => log(`listening on http://${host}:${port}/`));
+}
+
+main().catch((error: unknown) => {
+  console.error('[server] failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
