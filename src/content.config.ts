@@ -2,6 +2,12 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
+/**
+ * Root of the editors' content. Benchmarks and content-error fixtures point CONTENT_DIR at a
+ * scratch folder of the same shape (articles/, categories/, authors/).
+ */
+const contentDir = process.env['CONTENT_DIR'] ?? './content';
+
 /** Tags are compared case-insensitively, so they are stored lower-case and once each. */
 const tagList = z
   .array(z.string().trim().min(1, 'a tag cannot be empty'))
@@ -9,7 +15,7 @@ const tagList = z
   .transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]);
 
 const articles = defineCollection({
-  loader: glob({ base: './content/articles', pattern: '**/[^_]*.{md,mdx}' }),
+  loader: glob({ base: `${contentDir}/articles`, pattern: '**/[^_]*.{md,mdx}' }),
   schema: ({ image }) =>
     z
       .object({
@@ -42,7 +48,7 @@ const articles = defineCollection({
 });
 
 const categories = defineCollection({
-  loader: glob({ base: './content/categories', pattern: '*.{yml,yaml,json}' }),
+  loader: glob({ base: `${contentDir}/categories`, pattern: '*.{yml,yaml,json}' }),
   schema: z.object({
     /** Display name, e.g. "Backend". */
     name: z.string().trim().min(1),
@@ -52,7 +58,7 @@ const categories = defineCollection({
 });
 
 const authors = defineCollection({
-  loader: glob({ base: './content/authors', pattern: '*.{yml,yaml,json}' }),
+  loader: glob({ base: `${contentDir}/authors`, pattern: '*.{yml,yaml,json}' }),
   schema: z.object({
     /** Full name as shown in bylines. */
     name: z.string().trim().min(1),
