@@ -7,6 +7,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, envField } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { rehypeAccessibleTaskLists } from './src/lib/markdown/rehype-accessible-task-lists.ts';
+import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
 
 /** Canonical origin of the site; every absolute URL (canonical, feeds, sitemap) derives from it. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -34,7 +35,7 @@ export default defineConfig({
           processor: unified({
             gfm: false,
             remarkPlugins: [remarkGfm],
-            rehypePlugins: [rehypeAccessibleTaskLists],
+            rehypePlugins: [rehypeAccessibleTaskLists, rehypeHeadingAnchors],
           }),
         }),
   },
