@@ -1,16 +1,39 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { findUnknownReferences } from './references.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Category = CollectionEntry<'categories'>;
 export type Author = CollectionEntry<'authors'>;
 
+let published: Promise<Article[]> | undefined;
+
+async function loadArticles(): Promise<Article[]> {
+  const [all, categories, authors] = await Promise.all([
+    getCollection('articles'),
+    getCategories(),
+    getAuthors(),
+  ]);
+  const problems = findUnknownReferences(
+    all,
+    categories.map((c) => c.id),
+    authors.map((a) => a.id),
+  );
+  if (problems.length > 0) throw new Error(`Broken article references:\n  ${problems.join('\n  ')}`);
+  return all
+    .filter(({ data }) => import.meta.env.DEV || !data.draft)
+    .sort((a, b) => b.data.pubDate.valueOf() - a.data.pubDate.valueOf());
+}
+
 /**
- * The only place that reads the articles collection: published articles, newest first.
- * Drafts are shown only in `astro dev`.
+ * The only place that reads the articles collection: published articles, newest first, after
+ * checking that every category and author they name exists. Drafts are shown only in
+ * `astro dev`. Loaded once per build (every page asks for the same list); dev reloads each
+ * time so edits show up.
  */
-export async function getArticles(): Promise<Article[]> {
-  const all = await getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft);
-  return all.sort((a, b) => b.data.pubDate.valueOf() - a.data.pubDate.valueOf());
+export function getArticles(): Promise<Article[]> {
+  if (import.meta.env.DEV) return loadArticles();
+  published ??= loadArticles();
+  return published;
 }
 
 /** Every category, by name. */

@@ -1,0 +1,33 @@
+import { test } from '@playwright/test';
+import { colorSchemes, expectNoAxeViolations } from './support/axe.ts';
+
+const pages = [
+  { name: 'home', path: '/' },
+  { name: 'article', path: '/blog/backend-development-engineering-2026/' },
+  { name: 'article with a table, code and a task list', path: '/blog/full-stack-development-trends-2026/' },
+  { name: 'category', path: '/categories/newsletters/' },
+  { name: 'categories index', path: '/categories/' },
+  { name: 'author', path: '/authors/editorial-team/' },
+  { name: 'not found', path: '/no-such-page/' },
+];
+
+for (const colorScheme of colorSchemes) {
+  test.describe(`in the ${colorScheme} scheme`, () => {
+    test.use({ colorScheme });
+    for (const { name, path } of pages) {
+      test(`the ${name} page has no axe violations`, async ({ page }) => {
+        await page.goto(path);
+        await expectNoAxeViolations(page);
+      });
+    }
+
+    test('the article page has no axe violations once scrolled, with the scroll-to-top button shown', async ({
+      page,
+    }) => {
+      await page.goto('/blog/backend-development-engineering-2026/');
+      await page.mouse.wheel(0, 3000);
+      await page.locator('[data-scroll-top]:not([data-hidden])').waitFor();
+      await expectNoAxeViolations(page);
+    });
+  });
+}
