@@ -45,12 +45,21 @@ function build(variant: Variant, slug: string, force: boolean): Omit<Measurement
   const args = [astroBin, 'build', '--root', variant.root, '--outDir', outDir, ...(force ? ['--force'] : [])];
   const useTime = existsSync('/usr/bin/time');
   const started = performance.now();
-  const result = spawnSync(useTime ? '/usr/bin/time' : process.execPath, useTime ? ['-v', process.execPath, ...args] : args, {
-    cwd: variant.root,
-    env: { ...process.env, ...variant.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(scratch, `cache-${slug}`) },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    useTime ? '/usr/bin/time' : process.execPath,
+    useTime ? ['-v', process.execPath, ...args] : args,
+    {
+      cwd: variant.root,
+      env: {
+        ...process.env,
+        ...variant.env,
+        CONTENT_DIR: contentDir,
+        ASTRO_CACHE_DIR: join(scratch, `cache-${slug}`),
+      },
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   writeFileSync(join(scratch, `build-${slug}-${force ? 'cold' : 'warm'}.log`), result.stdout + result.stderr);
   if (result.status !== 0) {

@@ -87,7 +87,10 @@ export function generateContent(dir: string, count: number): void {
   rmSync(dir, { recursive: true, force: true });
   for (const sub of ['articles', 'categories', 'authors']) mkdirSync(join(dir, sub), { recursive: true });
   for (const slug of categories) {
-    writeFileSync(join(dir, 'categories', `${slug}.yml`), `name: ${slug}\ndescription: Articles about ${slug}.\n`);
+    writeFileSync(
+      join(dir, 'categories', `${slug}.yml`),
+      `name: ${slug}\ndescription: Articles about ${slug}.\n`,
+    );
   }
   for (const slug of authors) {
     writeFileSync(join(dir, 'authors', `${slug}.yml`), `name: ${slug}\nbio: Writes generated articles.\n`);

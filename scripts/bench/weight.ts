@@ -45,7 +45,8 @@ const rows = [
   { measure: 'Fonts (KB)', figure: fontKb, budget: 30 },
   {
     measure: 'Requests before scrolling',
-    figure: 1 + stylesheets.length + externalScripts.length + fonts.length + icons.length + eagerImages.length,
+    figure:
+      1 + stylesheets.length + externalScripts.length + fonts.length + icons.length + eagerImages.length,
     budget: null,
   },
   {
@@ -64,5 +65,7 @@ console.table(
     ok: r.budget === null ? '' : r.figure <= r.budget ? 'yes' : 'OVER',
   })),
 );
-console.log(`inline scripts: ${inlineScripts.length}, external scripts: ${externalScripts.length}, stylesheets: ${stylesheets.length}`);
+console.log(
+  `inline scripts: ${inlineScripts.length}, external scripts: ${externalScripts.length}, stylesheets: ${stylesheets.length}`,
+);
 if (rows.some((r) => r.budget !== null && r.figure > r.budget)) process.exitCode = 1;

@@ -26,7 +26,9 @@ export function findUnknownReferences(
       .filter(({ id }) => !categories.has(id))
       .map(({ id }) => `${file}: categories: unknown category "${id}" (known: ${known(categoryIds)})`);
     if (!authors.has(article.data.author.id)) {
-      problems.push(`${file}: author: unknown author "${article.data.author.id}" (known: ${known(authorIds)})`);
+      problems.push(
+        `${file}: author: unknown author "${article.data.author.id}" (known: ${known(authorIds)})`,
+      );
     }
     return problems;
   });

@@ -17,7 +17,10 @@ test('shows the title, author, date, reading time, categories and hero image', a
     'Backend Development Engineering in 2026: Skills, Systems and Career Paths',
   );
   const byline = page.locator('article header');
-  await expect(byline.getByRole('link', { name: 'Jordan Ellis' })).toHaveAttribute('href', '/authors/editorial-team/');
+  await expect(byline.getByRole('link', { name: 'Jordan Ellis' })).toHaveAttribute(
+    'href',
+    '/authors/editorial-team/',
+  );
   await expect(byline.locator('time')).toHaveAttribute('datetime', '2026-01-12');
   await expect(byline.locator('time')).toHaveText('12 January 2026');
   await expect(byline).toContainText(/\d+ min read/);
@@ -33,10 +36,16 @@ test('shows the title, author, date, reading time, categories and hero image', a
 test('renders the four seed sections as h2 headings with the seed text', async ({ page }) => {
   const body = page.locator('.article-body');
   await expect(body.getByRole('heading', { level: 2 })).toHaveText(sections);
-  await expect(body).toContainText('Backend development engineering in 2026 is about far more than writing server-side code.');
+  await expect(body).toContainText(
+    'Backend development engineering in 2026 is about far more than writing server-side code.',
+  );
   await expect(body).toContainText('everything “just works.”');
-  await expect(body).toContainText('Security-first architectures, zero-trust principles, and strong compliance practices');
-  await expect(body).toContainText('remains one of the most resilient and future-proof career paths in software.');
+  await expect(body).toContainText(
+    'Security-first architectures, zero-trust principles, and strong compliance practices',
+  );
+  await expect(body).toContainText(
+    'remains one of the most resilient and future-proof career paths in software.',
+  );
 });
 
 test('every "Jump to" entry links to a heading that exists and scrolls to it', async ({ page }) => {
@@ -62,7 +71,9 @@ test('every section heading links to itself', async ({ page }) => {
 });
 
 test('links "Newsletter here" to the Newsletters category page', async ({ page }) => {
-  await expect(page.locator('.article-body')).toContainText('Read more such articles from our Newsletter here.');
+  await expect(page.locator('.article-body')).toContainText(
+    'Read more such articles from our Newsletter here.',
+  );
   await page.getByRole('link', { name: 'Newsletter here' }).click();
   await expect(page).toHaveURL(/\/categories\/newsletters\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Newsletters');
@@ -73,7 +84,9 @@ test('mounts the comments and hiring-now sections for the article', async ({ pag
   await expect(page.getByText(/Interested in working with Backend, Newsletters \?/)).toBeVisible();
 });
 
-test('renders GFM tables, highlighted code and read-only, labelled task-list checkboxes', async ({ page }) => {
+test('renders GFM tables, highlighted code and read-only, labelled task-list checkboxes', async ({
+  page,
+}) => {
   await page.goto('/blog/full-stack-development-trends-2026/');
   const body = page.locator('.article-body');
   await expect(body.getByRole('table').getByRole('columnheader')).toHaveText([
@@ -88,4 +101,26 @@ test('renders GFM tables, highlighted code and read-only, labelled task-list che
   await expect(done).toBeChecked();
   await expect(done).toBeDisabled();
   await expect(body.getByRole('checkbox', { name: /Set a performance budget/ })).not.toBeChecked();
+});
+
+test('does not shift its layout while it loads', async ({ page }) => {
+  await page.goto(path);
+  // Server islands, if any, fetch their content after load: wait for the network to settle.
+  await page.waitForLoadState('networkidle');
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+      }),
+  );
+  expect(shift).toBe(0);
 });

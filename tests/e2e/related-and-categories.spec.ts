@@ -19,7 +19,10 @@ test('"You may also like" shows the two related articles as cards that open them
   await expect(cards.nth(1)).toContainText('The market for full stack developers is strong in 2026');
   await expect(cards.locator('time')).toHaveText(['15 December 2025', '5 January 2026']);
 
-  for (const title of ['Top Full Stack Development Trends You’ll Need in 2026', 'Top 10 Companies Hiring Full Stack Developers in 2026']) {
+  for (const title of [
+    'Top Full Stack Development Trends You’ll Need in 2026',
+    'Top 10 Companies Hiring Full Stack Developers in 2026',
+  ]) {
     await page.goto(path);
     await page.getByRole('region', { name: 'You may also like' }).getByRole('link', { name: title }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
@@ -28,22 +31,33 @@ test('"You may also like" shows the two related articles as cards that open them
 
 test('the related articles open with the excerpt text of the seed page', async ({ page }) => {
   await page.goto('/blog/full-stack-development-trends-2026/');
-  await expect(page.locator('.article-body h2').first()).toHaveText('Why full stack development matters more in 2026');
+  await expect(page.locator('.article-body h2').first()).toHaveText(
+    'Why full stack development matters more in 2026',
+  );
   await expect(page.locator('.article-body p').first()).toContainText(
     'Full stack development has moved from a startup convenience to a strategic capability across industries. Organizations now expect developers who can design',
   );
   await page.goto('/blog/top-companies-hiring-full-stack-developers-2026/');
-  await expect(page.locator('.article-body h2').first()).toHaveText('How full stack hiring really looks in 2026');
+  await expect(page.locator('.article-body h2').first()).toHaveText(
+    'How full stack hiring really looks in 2026',
+  );
   await expect(page.locator('.article-body p').first()).toContainText(
     'In 2026, the market for full stack developers is strong, but far more demanding than headline lists suggest. Behind glossy “Top 10”',
   );
 });
 
-test('the Categories widget lists every category with its article count and each link resolves', async ({ page }) => {
+test('the Categories widget lists every category with its article count and each link resolves', async ({
+  page,
+}) => {
   await page.goto(path);
   const widget = page.getByRole('region', { name: 'Categories' });
   const items = widget.getByRole('listitem');
-  await expect(items).toHaveText([/^Backend\s*1 article$/, /^Careers\s*1 article$/, /^Full Stack\s*2 articles$/, /^Newsletters\s*3 articles$/]);
+  await expect(items).toHaveText([
+    /^Backend\s*1 article$/,
+    /^Careers\s*1 article$/,
+    /^Full Stack\s*2 articles$/,
+    /^Newsletters\s*3 articles$/,
+  ]);
   const expected = { Backend: 1, Careers: 1, 'Full Stack': 2, Newsletters: 3 };
   for (const [name, count] of Object.entries(expected)) {
     await page.goto(path);
@@ -56,9 +70,9 @@ test('the Categories widget lists every category with its article count and each
 test('the categories index and the home page link to pages that exist', async ({ page, request }) => {
   for (const listing of ['/', '/categories/', '/authors/editorial-team/']) {
     await page.goto(listing);
-    const hrefs = await page.locator('main a[href^="/"]').evaluateAll((links) =>
-      links.map((link) => link.getAttribute('href') ?? ''),
-    );
+    const hrefs = await page
+      .locator('main a[href^="/"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of new Set(hrefs)) {
       const response = await request.get(href);

@@ -22,7 +22,9 @@ test('scrolls smoothly only when the reader has not asked for reduced motion', a
     const context = await browser.newContext({ reducedMotion });
     const page = await context.newPage();
     await page.goto(path);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe(behavior);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe(
+      behavior,
+    );
     await context.close();
   }
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 
 /**
@@ -25,7 +26,7 @@ function buildWith(fixture: string): { status: number | null; output: string } {
     encoding: 'utf8',
   });
   // Astro colours its messages; strip the escapes so the assertions read plain text.
-  return { status: result.status, output: `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
 }
 
 describe('a broken article fails the build', () => {

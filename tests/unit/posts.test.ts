@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { countArticlesByCategory, filterByCategory, getRelatedArticles, type RankableArticle } from '@/lib/posts';
+import {
+  countArticlesByCategory,
+  filterByCategory,
+  getRelatedArticles,
+  type RankableArticle,
+} from '@/lib/posts';
 
 function article(
   id: string,
@@ -8,7 +13,10 @@ function article(
   pubDate = '2026-01-01',
   draft = false,
 ): RankableArticle {
-  return { id, data: { categories: categories.map((c) => ({ id: c })), tags, pubDate: new Date(pubDate), draft } };
+  return {
+    id,
+    data: { categories: categories.map((c) => ({ id: c })), tags, pubDate: new Date(pubDate), draft },
+  };
 }
 
 const ids = (articles: RankableArticle[]) => articles.map((a) => a.id);
@@ -37,7 +45,9 @@ describe('getRelatedArticles', () => {
 
   test('never returns a draft', () => {
     const draft = article('draft', ['backend', 'newsletters'], ['apis'], '2026-05-01', true);
-    expect(ids(getRelatedArticles(subject, [draft, article('published', ['backend'])]))).toEqual(['published']);
+    expect(ids(getRelatedArticles(subject, [draft, article('published', ['backend'])]))).toEqual([
+      'published',
+    ]);
   });
 
   test('returns at most three by default', () => {
@@ -46,7 +56,10 @@ describe('getRelatedArticles', () => {
   });
 
   test('counts an article sharing only a tag as related, after those sharing a category', () => {
-    const candidates = [article('tag-only', ['careers'], ['cloud'], '2026-09-01'), article('category', ['backend'])];
+    const candidates = [
+      article('tag-only', ['careers'], ['cloud'], '2026-09-01'),
+      article('category', ['backend']),
+    ];
     expect(ids(getRelatedArticles(subject, candidates))).toEqual(['category', 'tag-only']);
   });
 

@@ -7,7 +7,8 @@ describe('countWords', () => {
   });
 
   test('does not count code blocks, imports or tags', () => {
-    const source = "import Note from './Note.astro';\n\nOne two\n\n```ts\nconst a = 1;\n```\n\n<Note>three</Note>";
+    const source =
+      "import Note from './Note.astro';\n\nOne two\n\n```ts\nconst a = 1;\n```\n\n<Note>three</Note>";
     expect(countWords(source)).toBe(3);
   });
 

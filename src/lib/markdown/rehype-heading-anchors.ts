@@ -43,10 +43,11 @@ function wrapHeadings(node: HastNode): void {
  * then wraps each heading in a link to itself.
  */
 export function rehypeHeadingAnchors() {
-  const assignIds = rehypeHeadingIds();
-  return (tree: HastNode, file: Parameters<typeof assignIds>[1]) => {
-    // biome-ignore lint/suspicious/noExplicitAny: our minimal HAST shape is structurally the hast Root that rehypeHeadingIds types.
-    assignIds(tree as any, file);
+  // rehypeHeadingIds is typed as a generic unified plugin result; it is a synchronous
+  // (tree, file) transformer that writes ids and file.data.astro.headings.
+  const assignIds = rehypeHeadingIds() as unknown as (tree: HastNode, file: unknown) => void;
+  return (tree: HastNode, file: unknown) => {
+    assignIds(tree, file);
     wrapHeadings(tree);
   };
 }
