@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import RelatedArticles from '@/components/article/RelatedArticles.astro';
 import TableOfContents from '@/components/article/TableOfContents.astro';
 import CategoriesWidget from '@/components/CategoriesWidget.astro';
+import Pagination from '@/components/Pagination.astro';
 
 const container = await AstroContainer.create();
 
@@ -50,5 +51,24 @@ describe('CategoriesWidget', () => {
     );
     expect(html).toMatch(/href="\/categories\/careers\/"[^>]*aria-current="page"[^>]*>Careers/);
     expect(html).toContain('0 <span class="sr-only">articles</span>');
+  });
+});
+
+describe('Pagination', () => {
+  test('renders nothing for a single page', async () => {
+    expect((await render(Pagination, { currentPage: 1, lastPage: 1 })).trim()).toBe('');
+  });
+
+  test('links to the newer and older pages around the current one', async () => {
+    const html = await render(Pagination, { currentPage: 2, lastPage: 3, prevUrl: '/', nextUrl: '/3/' });
+    expect(html).toMatch(/<a href="\/" rel="prev"[^>]*>\s*← Newer articles\s*<\/a>/);
+    expect(html).toMatch(/<a href="\/3\/" rel="next"[^>]*>\s*Older articles →\s*<\/a>/);
+    expect(html).toMatch(/Page 2 of 3/);
+  });
+
+  test('has no newer link on the first page', async () => {
+    const html = await render(Pagination, { currentPage: 1, lastPage: 2, nextUrl: '/2/' });
+    expect(html).not.toContain('rel="prev"');
+    expect(html).toContain('rel="next"');
   });
 });
