@@ -5,6 +5,12 @@ export type Article = CollectionEntry<'articles'>;
 export type Category = CollectionEntry<'categories'>;
 export type Author = CollectionEntry<'authors'>;
 
+/**
+ * Drafts show only under `astro dev`. Keyed on the mode rather than import.meta.env.DEV,
+ * which follows NODE_ENV: a build run with NODE_ENV=test or development would publish drafts.
+ */
+const showDrafts = import.meta.env.MODE === 'development';
+
 let published: Promise<Article[]> | undefined;
 
 async function loadArticles(): Promise<Article[]> {
@@ -20,7 +26,7 @@ async function loadArticles(): Promise<Article[]> {
   );
   if (problems.length > 0) throw new Error(`Broken article references:\n  ${problems.join('\n  ')}`);
   return all
-    .filter(({ data }) => import.meta.env.DEV || !data.draft)
+    .filter(({ data }) => showDrafts || !data.draft)
     .sort((a, b) => b.data.pubDate.valueOf() - a.data.pubDate.valueOf());
 }
 
@@ -31,7 +37,7 @@ async function loadArticles(): Promise<Article[]> {
  * time so edits show up.
  */
 export function getArticles(): Promise<Article[]> {
-  if (import.meta.env.DEV) return loadArticles();
+  if (showDrafts) return loadArticles();
   published ??= loadArticles();
   return published;
 }
