@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { colorSchemes, expectNoAxeViolations } from './support/axe.ts';
 
 const pages = [
@@ -31,3 +31,14 @@ for (const colorScheme of colorSchemes) {
     });
   });
 }
+
+test.describe('on a phone-sized screen', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the article page has no axe violations and no sideways scrolling', async ({ page }) => {
+    await page.goto('/blog/full-stack-development-trends-2026/');
+    await expectNoAxeViolations(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
