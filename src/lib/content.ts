@@ -1,4 +1,5 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { isPublished } from './publishing.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Category = CollectionEntry<'categories'>;
@@ -6,10 +7,11 @@ export type Author = CollectionEntry<'authors'>;
 
 /**
  * The only place that reads the articles collection: published articles, newest first.
- * Drafts are shown only in `astro dev`.
+ * Drafts and scheduled articles (pubDate after this build) are shown only in `astro dev`.
  */
 export async function getArticles(): Promise<Article[]> {
-  const all = await getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft);
+  const now = new Date();
+  const all = await getCollection('articles', ({ data }) => isPublished(data, now, { dev: import.meta.env.DEV }));
   return all.sort((a, b) => b.data.pubDate.valueOf() - a.data.pubDate.valueOf());
 }
 

@@ -1,0 +1,69 @@
+/**
+ * Runs the editors' content check inside Astro: `astro build` stops before building anything
+ * when an article is wrong, with the same `file:line field: message` lines as
+ * `npm run check:content`; `astro dev` prints them as warnings and again after every edit, so
+ * a broken article never stops the preview of the others.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { checkArticles } from '../lib/content-check/check-articles.ts';
+import { formatReport, type Problem } from '../lib/content-check/problem.ts';
+import { contentDirectory, fileExistsFrom, readArticles, readContentIndex } from './content-source.ts';
+
+/** Options of one check run; by default CONTENT_DIR (or content/) checked at the current time. */
+export interface CheckRun {
+  now?: Date;
+  site?: string;
+  contentDir?: string;
+}
+
+/** Checks the content folder of the project at `root`; every problem, nothing thrown. */
+export function checkContentFolder(root: string, options: CheckRun = {}): Problem[] {
+  const contentDir = options.contentDir ?? contentDirectory(root);
+  return checkArticles(readArticles(contentDir, root), readContentIndex(contentDir), {
+    now: options.now ?? new Date(),
+    exists: fileExistsFrom(root),
+    ...(options.site ? { site: options.site } : {}),
+  });
+}
+
+/** Thrown by the build; its message is the whole report. */
+export class ContentCheckError extends Error {
+  override name = 'ContentCheckError';
+}
+
+function report(root: string, site: string | undefined, logger: AstroIntegrationLogger): void {
+  const problems = checkContentFolder(root, site ? { site } : {});
+  if (problems.length) logger.warn(`\n${formatReport(problems)}`);
+}
+
+/** The Astro integration; add it to `integrations` in astro.config.mjs. */
+export function contentChecks(): AstroIntegration {
+  let root = process.cwd();
+  let site: string | undefined;
+  return {
+    name: 'content-checks',
+    hooks: {
+      'astro:config:setup': ({ command, config, logger }) => {
+        root = fileURLToPath(config.root);
+        site = config.site;
+        if (command === 'build') {
+          const problems = checkContentFolder(root, site ? { site } : {});
+          if (problems.length)
+            throw new ContentCheckError(`The articles have problems; fix them and build again.\n\n${formatReport(problems)}`);
+        }
+        if (command === 'dev') report(root, site, logger);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const contentDir = contentDirectory(root);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        server.watcher.on('all', (_event, path) => {
+          if (!path.startsWith(contentDir)) return;
+          clearTimeout(timer);
+          // Editors' saves come in bursts (format-on-save, several files); report once.
+          timer = setTimeout(() => report(root, site, logger), 200);
+        });
+      },
+    },
+  };
+}
