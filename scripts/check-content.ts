@@ -3,9 +3,10 @@
  * `file:line field: what is wrong and how to fix it`. Exits 1 when there is any, so CI and
  * pre-commit hooks can run it. CONTENT_DIR points it at another content folder.
  */
-import { formatReport } from '../src/lib/content-check/problem.ts';
+
 import { checkContentFolder } from '../src/integrations/content-checks.ts';
 import { contentDirectory, readArticles } from '../src/integrations/content-source.ts';
+import { formatReport } from '../src/lib/content-check/problem.ts';
 
 const root = process.cwd();
 const problems = checkContentFolder(root, process.env['SITE_URL'] ? { site: process.env['SITE_URL'] } : {});

@@ -6,16 +6,17 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SITE } from '../src/site.config.ts';
-import { renderArticle, slugify } from '../src/lib/article-template.ts';
+import { contentDirectory, readArticles, readContentIndex } from '../src/integrations/content-source.ts';
 import { LIMITS } from '../src/lib/article-schema.ts';
+import { renderArticle, slugify } from '../src/lib/article-template.ts';
 import { entryId } from '../src/lib/content-check/entry-id.ts';
 import { parseFrontmatter } from '../src/lib/content-check/frontmatter.ts';
 import { listChoices } from '../src/lib/content-check/suggest.ts';
 import { todayIn } from '../src/lib/zoned-time.ts';
-import { contentDirectory, readArticles, readContentIndex } from '../src/integrations/content-source.ts';
+import { SITE } from '../src/site.config.ts';
 
-const USAGE = 'usage: npm run new -- "Article title" --category <slug> [--category <slug>] [--author <slug>] [--slug <slug>]';
+const USAGE =
+  'usage: npm run new -- "Article title" --category <slug> [--category <slug>] [--author <slug>] [--slug <slug>]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -43,7 +44,8 @@ const { categories, authors } = readContentIndex(contentDir);
 const chosen = (values.category ?? []).flatMap((value) => value.split(',')).map((value) => value.trim());
 if (chosen.length === 0) fail(`Give at least one --category; ${listChoices('', categories)}.`);
 for (const category of chosen) {
-  if (!categories.includes(category)) fail(`Unknown category '${category}'; ${listChoices(category, categories)}.`);
+  if (!categories.includes(category))
+    fail(`Unknown category '${category}'; ${listChoices(category, categories)}.`);
 }
 
 // With one author there is nothing to choose; with several the editor must say who writes.

@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { AstroError } from 'astro/errors';
 import { checkArticles } from '../lib/content-check/check-articles.ts';
 import { formatReport, type Problem } from '../lib/content-check/problem.ts';
 import { contentDirectory, fileExistsFrom, readArticles, readContentIndex } from './content-source.ts';
@@ -27,11 +28,6 @@ export function checkContentFolder(root: string, options: CheckRun = {}): Proble
   });
 }
 
-/** Thrown by the build; its message is the whole report. */
-export class ContentCheckError extends Error {
-  override name = 'ContentCheckError';
-}
-
 function report(root: string, site: string | undefined, logger: AstroIntegrationLogger): void {
   const problems = checkContentFolder(root, site ? { site } : {});
   if (problems.length) logger.warn(`\n${formatReport(problems)}`);
@@ -50,7 +46,11 @@ export function contentChecks(): AstroIntegration {
         if (command === 'build') {
           const problems = checkContentFolder(root, site ? { site } : {});
           if (problems.length)
-            throw new ContentCheckError(`The articles have problems; fix them and build again.\n\n${formatReport(problems)}`);
+            // A user error prints as a message and hint, without a stack trace editors cannot use.
+            throw new AstroError(
+              `The articles have problems.\n\n${formatReport(problems)}`,
+              'Fix them and build again; npm run check:content lists them without building.',
+            );
         }
         if (command === 'dev') report(root, site, logger);
       },

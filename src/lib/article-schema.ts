@@ -16,7 +16,8 @@ export const LIMITS = {
 
 /** Texts `npm run new` writes so the scaffold is valid; an article cannot be published with them. */
 export const PLACEHOLDERS = {
-  description: 'Replace this with one or two sentences that sum the article up: they show on cards and in search results.',
+  description:
+    'Replace this with one or two sentences that sum the article up: they show on cards and in search results.',
   heroAlt: 'Placeholder picture: replace the image and describe what it shows',
 } as const;
 
@@ -84,14 +85,21 @@ export function siteDate() {
 
 /** Tags are compared case-insensitively, so they are stored lower-case and once each. */
 const tagList = z
-  .array(z.string({ error: 'must be a list of words, e.g. [apis, databases]' }).trim().min(1, 'has an empty tag'), {
-    error: 'must be a list, e.g. [apis, databases]',
-  })
+  .array(
+    z.string({ error: 'must be a list of words, e.g. [apis, databases]' }).trim().min(1, 'has an empty tag'),
+    {
+      error: 'must be a list, e.g. [apis, databases]',
+    },
+  )
   .default([])
   .transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]);
 
 /** Schemas for the fields that point elsewhere: Astro's image() and reference() in the build. */
-export interface ArticleSchemaParts<Image extends z.ZodType, Category extends z.ZodType, Author extends z.ZodType> {
+export interface ArticleSchemaParts<
+  Image extends z.ZodType,
+  Category extends z.ZodType,
+  Author extends z.ZodType,
+> {
   image: Image;
   category: Category;
   author: Author;
@@ -134,7 +142,11 @@ export function articleSchema<Image extends z.ZodType, Category extends z.ZodTyp
         /** Hero image, relative to the article file, e.g. ./images/my-article.png; optional. */
         heroImage: parts.image.optional(),
         /** Alt text of the hero image; required when heroImage is set. */
-        heroAlt: z.string({ error: 'must be text describing the image' }).trim().min(1, 'is empty').optional(),
+        heroAlt: z
+          .string({ error: 'must be text describing the image' })
+          .trim()
+          .min(1, 'is empty')
+          .optional(),
         /** Drafts are previewed in dev and left out of production builds; defaults to false. */
         draft: z.boolean({ error: 'must be true or false (without quotes)' }).default(false),
         /** URL segment (/blog/<slug>/); defaults to the file name. */
@@ -163,7 +175,8 @@ export function articleSchema<Image extends z.ZodType, Category extends z.ZodTyp
           ctx.addIssue({
             code: 'custom',
             path: [field],
-            message: 'is still the text `npm run new` wrote; replace it before publishing (or set draft: true)',
+            message:
+              'is still the text `npm run new` wrote; replace it before publishing (or set draft: true)',
           });
       }
     });

@@ -11,7 +11,9 @@ export type Author = CollectionEntry<'authors'>;
  */
 export async function getArticles(): Promise<Article[]> {
   const now = new Date();
-  const all = await getCollection('articles', ({ data }) => isPublished(data, now, { dev: import.meta.env.DEV }));
+  const all = await getCollection('articles', ({ data }) =>
+    isPublished(data, now, { dev: import.meta.env.DEV }),
+  );
   return all.sort((a, b) => b.data.pubDate.valueOf() - a.data.pubDate.valueOf());
 }
 

@@ -30,7 +30,8 @@ export function parseWallClock(text: string): WallClock | null {
   ];
   const probe = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   // Date.UTC rolls 2026-02-30 over to March; a real day survives the round trip.
-  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59)
+    return null;
   if (second > 59) return null;
   return { year, month, day, hour, minute, second };
 }

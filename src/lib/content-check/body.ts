@@ -89,7 +89,8 @@ export function scanBody(body: string, firstLine: number): BodyScan {
     }
     const reference = REFERENCE_DEFINITION.exec(line)?.[1];
     if (reference) scan.links.push({ line: lineNumber, href: reference });
-    for (const [, a, b, c] of line.matchAll(HREF)) scan.links.push({ line: lineNumber, href: a ?? b ?? c ?? '' });
+    for (const [, a, b, c] of line.matchAll(HREF))
+      scan.links.push({ line: lineNumber, href: a ?? b ?? c ?? '' });
     for (const [, url] of line.matchAll(AUTOLINK)) if (url) scan.links.push({ line: lineNumber, href: url });
   });
   for (const match of text.matchAll(TAG_START)) {

@@ -45,13 +45,22 @@ interface Checked {
 }
 
 /** Every problem in `articles`, checked against the categories and authors in `index`. */
-export function checkArticles(articles: ArticleSource[], index: ContentIndex, options: CheckOptions): Problem[] {
+export function checkArticles(
+  articles: ArticleSource[],
+  index: ContentIndex,
+  options: CheckOptions,
+): Problem[] {
   const problems: Problem[] = [];
   const checked: Checked[] = [];
   for (const article of articles) {
     const frontmatter = parseFrontmatter(article.source);
     if (!('data' in frontmatter)) {
-      problems.push({ file: article.file, line: frontmatter.line, field: 'frontmatter', message: frontmatter.message });
+      problems.push({
+        file: article.file,
+        line: frontmatter.line,
+        field: 'frontmatter',
+        message: frontmatter.message,
+      });
       continue;
     }
     const result = checkFrontmatter(article.file, frontmatter, index, options.exists);
@@ -90,6 +99,7 @@ export function checkArticles(articles: ArticleSource[], index: ContentIndex, op
     categories: index.categories,
     ...(options.site ? { site: options.site } : {}),
   };
-  for (const entry of checked) problems.push(...checkLinks(entry.article.file, entry.links, entry.status, targets));
+  for (const entry of checked)
+    problems.push(...checkLinks(entry.article.file, entry.links, entry.status, targets));
   return problems;
 }

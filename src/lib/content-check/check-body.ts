@@ -4,7 +4,8 @@ import type { BodyScan } from './body.ts';
 import { type FileExists, imagePathProblem } from './check-frontmatter.ts';
 import type { Problem } from './problem.ts';
 
-const EXAMPLE_FIGURE = '<Figure src="./images/diagram.png" alt="What the image shows" caption="What it means" />';
+const EXAMPLE_FIGURE =
+  '<Figure src="./images/diagram.png" alt="What the image shows" caption="What it means" />';
 
 /** Missing alt text, missing captions, missing image files and unknown Callout types. */
 export function checkBody(file: string, scan: BodyScan, exists: FileExists): Problem[] {
@@ -15,7 +16,7 @@ export function checkBody(file: string, scan: BodyScan, exists: FileExists): Pro
       add(
         image.line,
         'image',
-        `${image.src} has no alt text; describe it between the brackets: ![what the image shows](${image.src})`,
+        `![](${image.src}) has no alt text; write what the image shows inside the [ ] brackets`,
       );
     if (/^\.\.?\//.test(image.src)) {
       const problem = imagePathProblem(file, image.src, exists);
@@ -32,7 +33,11 @@ export function checkBody(file: string, scan: BodyScan, exists: FileExists): Pro
         if (problem) add(tag.line, 'Figure', problem);
       }
       if (!value('alt')?.trim() && value('alt') !== null)
-        add(tag.line, 'Figure', 'has no alt text; add alt="what the image shows" for readers who cannot see it');
+        add(
+          tag.line,
+          'Figure',
+          'has no alt text; add alt="what the image shows" for readers who cannot see it',
+        );
       if (!value('caption')?.trim() && value('caption') !== null)
         add(tag.line, 'Figure', 'has no caption; add caption="…" saying what the reader should take from it');
     }

@@ -18,20 +18,25 @@ const IMAGE_EXTENSION = /\.(png|jpe?g|webp|avif|gif|svg|tiff?)$/i;
 
 /** Why a local image path is unusable, or undefined when it is fine. */
 export function imagePathProblem(file: string, src: string, exists: FileExists): string | undefined {
-  if (!/^\.\.?\//.test(src)) return `'${src}' must be a path relative to the article, e.g. ./images/my-image.png`;
-  if (!IMAGE_EXTENSION.test(src)) return `'${src}' is not an image; use a .png, .jpg, .webp, .avif, .gif or .svg file`;
-  if (!exists(file, src)) return `'${src}' does not exist; put the image in content/articles/images/ or fix the path`;
+  if (!/^\.\.?\//.test(src))
+    return `'${src}' must be a path relative to the article, e.g. ./images/my-image.png`;
+  if (!IMAGE_EXTENSION.test(src))
+    return `'${src}' is not an image; use a .png, .jpg, .webp, .avif, .gif or .svg file`;
+  if (!exists(file, src))
+    return `'${src}' does not exist; put the image in content/articles/images/ or fix the path`;
   return undefined;
 }
 
 function slugFrom(kind: string, folder: string, options: readonly string[]) {
-  return z.string({ error: `must be a ${kind} slug, e.g. ${options[0] ?? 'my-slug'}` }).superRefine((value, ctx) => {
-    if (!options.includes(value))
-      ctx.addIssue({
-        code: 'custom',
-        message: `'${value}' is not ${kind === 'author' ? 'an' : 'a'} ${kind}; ${listChoices(value, options)} (or add content/${folder}/${value}.yml)`,
-      });
-  });
+  return z
+    .string({ error: `must be a ${kind} slug, e.g. ${options[0] ?? 'my-slug'}` })
+    .superRefine((value, ctx) => {
+      if (!options.includes(value))
+        ctx.addIssue({
+          code: 'custom',
+          message: `'${value}' is not ${kind === 'author' ? 'an' : 'a'} ${kind}; ${listChoices(value, options)} (or add content/${folder}/${value}.yml)`,
+        });
+    });
 }
 
 /** The shared schema, with file-system checks standing in for Astro's image() and reference(). */
@@ -64,7 +69,12 @@ export function checkFrontmatter(
       for (const key of issue.keys) {
         const close = closestMatch(key, fields);
         const hint = close ? `did you mean ${close}?` : `the fields are ${fields.join(', ')}`;
-        problems.push({ file, line: frontmatter.lineOf([key]), field: key, message: `is not a field; ${hint}` });
+        problems.push({
+          file,
+          line: frontmatter.lineOf([key]),
+          field: key,
+          message: `is not a field; ${hint}`,
+        });
       }
       continue;
     }

@@ -28,7 +28,8 @@ export function checkLinks(
     const match = INTERNAL.exec(path);
     if (!match) continue;
     const [, kind, slug = '', slash] = match;
-    const add = (message: string) => problems.push({ file, line, field: 'link', message: `${href} ${message}` });
+    const add = (message: string) =>
+      problems.push({ file, line, field: 'link', message: `${href} ${message}` });
     const canonical = `/${kind}/${slug}/`;
     if (kind === 'categories') {
       if (!targets.categories.includes(slug))
@@ -38,7 +39,9 @@ export function checkLinks(
     }
     const target = targets.articles.get(slug);
     if (!target) {
-      add(`is not an article; ${listChoices(slug, [...targets.articles.keys()].sort(), 'content/articles/')} as /blog/<slug>/`);
+      add(
+        `is not an article; ${listChoices(slug, [...targets.articles.keys()].sort(), 'content/articles/')} as /blog/<slug>/`,
+      );
       continue;
     }
     if (!slash) add(`needs the trailing slash: ${canonical} (the site's URLs end in /)`);

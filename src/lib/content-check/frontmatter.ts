@@ -43,7 +43,11 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | Frontmatte
   const [error] = doc.errors;
   if (error) {
     const line = toFileLine(error.pos[0]);
-    return { line, message: `is not valid YAML (${error.message.split('\n')[0]}); check quotes and indentation` };
+    const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
+    return {
+      line,
+      message: `is not valid YAML (${reason}); put text that contains ": " or starts with a quote in quotes, and check the indentation`,
+    };
   }
   const data = doc.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
