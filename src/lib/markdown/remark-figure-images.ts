@@ -43,7 +43,10 @@ function identifierValue(name: string) {
 
 /** The remark plugin; register it in the markdown processor's remarkPlugins. */
 export function remarkFigureImages() {
-  return (tree: MdastNode): void => {
+  // Typed as object: remark hands over an mdast Root, which this file reads through MdastNode
+  // rather than depending on the mdast and MDX type packages.
+  return (root: object): void => {
+    const tree = root as MdastNode;
     const imports = new Map<string, string>();
     const visit = (node: MdastNode): void => {
       const isJsx = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
