@@ -28,15 +28,24 @@ export function checkContentFolder(root: string, options: CheckRun = {}): Proble
   });
 }
 
-function report(root: string, site: string | undefined, logger: AstroIntegrationLogger): void {
+/** Logs the dev-time report; says so once when the last problem is fixed. Returns the count. */
+function report(
+  root: string,
+  site: string | undefined,
+  logger: AstroIntegrationLogger,
+  before: number,
+): number {
   const problems = checkContentFolder(root, site ? { site } : {});
   if (problems.length) logger.warn(`\n${formatReport(problems)}`);
+  else if (before > 0) logger.info('Content check passed: every problem is fixed.');
+  return problems.length;
 }
 
 /** The Astro integration; add it to `integrations` in astro.config.mjs. */
 export function contentChecks(): AstroIntegration {
   let root = process.cwd();
   let site: string | undefined;
+  let problemCount = 0;
   return {
     name: 'content-checks',
     hooks: {
@@ -46,13 +55,13 @@ export function contentChecks(): AstroIntegration {
         if (command === 'build') {
           const problems = checkContentFolder(root, site ? { site } : {});
           if (problems.length)
-            // A user error prints as a message and hint, without a stack trace editors cannot use.
+            // An AstroError is printed with its hint under the report, in Astro's own error format.
             throw new AstroError(
               `The articles have problems.\n\n${formatReport(problems)}`,
               'Fix them and build again; npm run check:content lists them without building.',
             );
         }
-        if (command === 'dev') report(root, site, logger);
+        if (command === 'dev') problemCount = report(root, site, logger, 0);
       },
       'astro:server:setup': ({ server, logger }) => {
         const contentDir = contentDirectory(root);
@@ -61,7 +70,9 @@ export function contentChecks(): AstroIntegration {
           if (!path.startsWith(contentDir)) return;
           clearTimeout(timer);
           // Editors' saves come in bursts (format-on-save, several files); report once.
-          timer = setTimeout(() => report(root, site, logger), 200);
+          timer = setTimeout(() => {
+            problemCount = report(root, site, logger, problemCount);
+          }, 200);
         });
       },
     },

@@ -53,7 +53,8 @@ export interface DevServer {
 /** Starts `astro dev` on a free loopback port and resolves once it answers. */
 export async function startDevServer(contentDir: string): Promise<DevServer> {
   const port = await freePort();
-  const child = spawn(astro, ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+  // --ignore-lock: run beside an editor's own `npm run dev` instead of refusing to start.
+  const child = spawn(astro, ['dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
     env: { ...process.env, CONTENT_DIR: contentDir, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
