@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirectory, readArticles, readContentIndex } from '../src/integrations/content-source.ts';
-import { LIMITS } from '../src/lib/article-schema.ts';
+import { LIMITS, SLUG_PATTERN } from '../src/lib/article-schema.ts';
 import { renderArticle, slugify } from '../src/lib/article-template.ts';
 import { entryId } from '../src/lib/content-check/entry-id.ts';
 import { parseFrontmatter } from '../src/lib/content-check/frontmatter.ts';
@@ -54,7 +54,7 @@ if (!author) fail(`Give --author; ${listChoices('', authors)}.`);
 if (!authors.includes(author)) fail(`Unknown author '${author}'; ${listChoices(author, authors)}.`);
 
 const slug = values.slug ?? slugify(title);
-if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))
+if (!SLUG_PATTERN.test(slug))
   fail(`'${slug}' cannot be a slug; use lower-case words joined by hyphens, or a title with letters in it.`);
 
 const articlesDir = join(contentDir, 'articles');
