@@ -7,7 +7,7 @@ import { getPublicationStatus, type PublicationStatus } from '../publishing.ts';
 import { wallClockAt } from '../zoned-time.ts';
 import { scanBody } from './body.ts';
 import { checkBody } from './check-body.ts';
-import { type ContentIndex, checkFrontmatter, type FileExists } from './check-frontmatter.ts';
+import { type ContentIndex, type FileExists, frontmatterChecker } from './check-frontmatter.ts';
 import { checkLinks, type LinkTargets } from './check-links.ts';
 import { entryId } from './entry-id.ts';
 import { parseFrontmatter } from './frontmatter.ts';
@@ -52,6 +52,7 @@ export function checkArticles(
 ): Problem[] {
   const problems: Problem[] = [];
   const checked: Checked[] = [];
+  const checkFrontmatter = frontmatterChecker(index, options.exists);
   for (const article of articles) {
     const frontmatter = parseFrontmatter(article.source);
     if (!('data' in frontmatter)) {
@@ -63,7 +64,7 @@ export function checkArticles(
       });
       continue;
     }
-    const result = checkFrontmatter(article.file, frontmatter, index, options.exists);
+    const result = checkFrontmatter(article.file, frontmatter);
     problems.push(...result.problems);
     const scan = scanBody(frontmatter.body, frontmatter.bodyLine);
     problems.push(...checkBody(article.file, scan, options.exists));

@@ -39,51 +39,57 @@ function slugFrom(kind: string, folder: string, options: readonly string[]) {
     });
 }
 
-/** The shared schema, with file-system checks standing in for Astro's image() and reference(). */
-export function checkSchema(file: string, index: ContentIndex, exists: FileExists) {
+/** Result of checking one article's frontmatter: its problems, and its data when valid. */
+export interface FrontmatterResult {
+  problems: Problem[];
+  data?: { draft: boolean; pubDate: Date };
+}
+
+/**
+ * A checker for every article of one run: the shared schema, with file-system checks standing
+ * in for Astro's image() and reference(). Built once per run, since building a schema costs
+ * more than using it; image paths are resolved against the article being checked.
+ */
+export function frontmatterChecker(index: ContentIndex, exists: FileExists) {
+  let currentFile = '';
   const image = z.string({ error: 'must be a path like ./images/my-image.png' }).superRefine((src, ctx) => {
-    const message = imagePathProblem(file, src, exists);
+    const message = imagePathProblem(currentFile, src, exists);
     if (message) ctx.addIssue({ code: 'custom', message });
   });
-  return articleSchema({
+  const schema = articleSchema({
     image,
     category: slugFrom('category', 'categories', index.categories),
     author: slugFrom('author', 'authors', index.authors),
   });
-}
-
-/** Schema problems of one article, each on the line of its field. */
-export function checkFrontmatter(
-  file: string,
-  frontmatter: ParsedFrontmatter,
-  index: ContentIndex,
-  exists: FileExists,
-): { problems: Problem[]; data?: { draft: boolean; pubDate: Date } } {
-  const schema = checkSchema(file, index, exists);
-  const result = schema.safeParse(frontmatter.data);
-  if (result.success) return { problems: [], data: result.data };
   const fields = Object.keys(schema.shape);
-  const problems: Problem[] = [];
-  for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const close = closestMatch(key, fields);
-        const hint = close ? `did you mean ${close}?` : `the fields are ${fields.join(', ')}`;
-        problems.push({
-          file,
-          line: frontmatter.lineOf([key]),
-          field: key,
-          message: `is not a field; ${hint}`,
-        });
+
+  /** Schema problems of one article, each on the line of its field. */
+  return (file: string, frontmatter: ParsedFrontmatter): FrontmatterResult => {
+    currentFile = file;
+    const result = schema.safeParse(frontmatter.data);
+    if (result.success) return { problems: [], data: result.data };
+    const problems: Problem[] = [];
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const close = closestMatch(key, fields);
+          const hint = close ? `did you mean ${close}?` : `the fields are ${fields.join(', ')}`;
+          problems.push({
+            file,
+            line: frontmatter.lineOf([key]),
+            field: key,
+            message: `is not a field; ${hint}`,
+          });
+        }
+        continue;
       }
-      continue;
+      const field = String(issue.path[0] ?? 'frontmatter');
+      const present = field in frontmatter.data;
+      // A missing alt belongs next to its image; other missing fields go where they would be added.
+      const anchor = field === 'heroAlt' && !present ? ['heroImage'] : issue.path;
+      const line = present || field === 'heroAlt' ? frontmatter.lineOf(anchor) : frontmatter.endLine;
+      problems.push({ file, line, field, message: issue.message });
     }
-    const field = String(issue.path[0] ?? 'frontmatter');
-    const present = field in frontmatter.data;
-    // A missing alt belongs next to its image; other missing fields go where they would be added.
-    const anchor = field === 'heroAlt' && !present ? ['heroImage'] : issue.path;
-    const line = present || field === 'heroAlt' ? frontmatter.lineOf(anchor) : frontmatter.endLine;
-    problems.push({ file, line, field, message: issue.message });
-  }
-  return { problems };
+    return { problems };
+  };
 }
