@@ -77,6 +77,12 @@ describe('content check on the broken fixtures', () => {
     );
   });
 
+  test('points at the line of a YAML error and says how to quote', () => {
+    expect(reportedFor('bad-yaml.mdx')).toEqual([
+      `${at('bad-yaml.mdx')}:3 description: is not valid YAML (Nested mappings are not allowed in compact mappings); put text that contains ": " or starts with a quote in quotes, and check the indentation`,
+    ]);
+  });
+
   test('passes the valid article and the valid draft', () => {
     expect(reportedFor('valid.mdx')).toEqual([]);
     expect(reportedFor('draft-target.mdx')).toEqual([]);
@@ -91,7 +97,7 @@ describe('npm run check:content', () => {
     });
     expect(run.status).toBe(1);
     const printed = run.stderr.trim().split('\n');
-    expect(printed.at(-1)).toBe(`${lines.length} content problems in 7 files.`);
+    expect(printed.at(-1)).toBe(`${lines.length} content problems in 8 files.`);
     for (const line of printed.slice(0, -2)) expect(line).toMatch(/^tests\/fixtures\/\S+\.mdx:\d+ \w+: \S/);
     expect(printed.slice(0, -2).sort()).toEqual([...lines].sort());
   });

@@ -59,7 +59,7 @@ export function checkArticles(
       problems.push({
         file: article.file,
         line: frontmatter.line,
-        field: 'frontmatter',
+        field: frontmatter.field ?? 'frontmatter',
         message: frontmatter.message,
       });
       continue;

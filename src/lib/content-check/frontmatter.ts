@@ -19,9 +19,10 @@ export interface ParsedFrontmatter {
   bodyLine: number;
 }
 
-/** A YAML or delimiter error, with its line. */
+/** A YAML or delimiter error, with its line and, when the line names one, its field. */
 export interface FrontmatterError {
   line: number;
+  field?: string;
   message: string;
 }
 
@@ -43,9 +44,11 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | Frontmatte
   const [error] = doc.errors;
   if (error) {
     const line = toFileLine(error.pos[0]);
+    const field = /^([A-Za-z][\w-]*)\s*:/.exec(source.split('\n')[line - 1] ?? '')?.[1];
     const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
     return {
       line,
+      ...(field ? { field } : {}),
       message: `is not valid YAML (${reason}); put text that contains ": " or starts with a quote in quotes, and check the indentation`,
     };
   }
