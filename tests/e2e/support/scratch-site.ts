@@ -24,18 +24,28 @@ export function copyContent(fixture: string, scratch: string): string {
 }
 
 /** Runs a project script or CLI with CONTENT_DIR set; output is returned, never thrown. */
-export function run(command: string, args: string[], contentDir: string): SpawnSyncReturns<string> {
+export function run(
+  command: string,
+  args: string[],
+  contentDir: string,
+  env: Record<string, string> = {},
+): SpawnSyncReturns<string> {
   return spawnSync(command, args, {
     cwd: root,
-    env: { ...process.env, CONTENT_DIR: contentDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, CONTENT_DIR: contentDir, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     encoding: 'utf8',
     timeout: 240_000,
   });
 }
 
-/** `astro build` of `contentDir` into `outDir`. */
+/**
+ * `astro build` of `contentDir` into `outDir`. ASTRO_CACHE_DIR, where astro.config.mjs reads
+ * it, keeps the scratch content out of the project's own content cache.
+ */
 export function buildSite(contentDir: string, outDir: string): SpawnSyncReturns<string> {
-  return run(astro, ['build', '--outDir', outDir], contentDir);
+  return run(astro, ['build', '--outDir', outDir], contentDir, {
+    ASTRO_CACHE_DIR: join(outDir, '..', 'cache'),
+  });
 }
 
 /** `node <script>` with the project's Node. */
