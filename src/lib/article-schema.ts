@@ -98,6 +98,13 @@ export function articleSchema<Image extends z.ZodType, Category extends z.ZodTyp
       when: (payload) => typeof payload.value === 'object' && payload.value !== null,
     })
     .superRefine((data, ctx) => {
+      if (data.updatedDate && data.updatedDate < data.pubDate)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updatedDate'],
+          message:
+            'is before pubDate; it is the date of the last revision, so use a date on or after pubDate',
+        });
       if (data.draft) return;
       for (const field of ['description', 'heroAlt'] as const) {
         if (data[field] === PLACEHOLDERS[field])

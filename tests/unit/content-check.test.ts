@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { checkContentFolder } from '@/integrations/content-checks';
+import { checkArticles } from '@/lib/content-check/check-articles';
 import { formatProblem } from '@/lib/content-check/problem';
 
 const root = process.cwd();
@@ -86,6 +87,37 @@ describe('content check on the broken fixtures', () => {
   test('passes the valid article and the valid draft', () => {
     expect(reportedFor('valid.mdx')).toEqual([]);
     expect(reportedFor('draft-target.mdx')).toEqual([]);
+  });
+});
+
+describe('content check rules on single articles', () => {
+  const index = { categories: ['backend'], authors: ['editorial-team'] };
+  const check = (frontmatter: string) =>
+    checkArticles([{ file: 'a.mdx', entry: 'a.mdx', source: `---\n${frontmatter}\n---\n\nBody.\n` }], index, {
+      now,
+      exists: () => true,
+    }).map(formatProblem);
+  const base = [
+    'title: A title',
+    'description: A description that is long enough to pass the fifty character minimum.',
+    'categories: [backend]',
+    'author: editorial-team',
+  ].join('\n');
+
+  test('refuses an updatedDate before the pubDate', () => {
+    expect(check(`${base}\npubDate: 2026-03-02\nupdatedDate: 2026-03-01`)).toEqual([
+      'a.mdx:7 updatedDate: is before pubDate; it is the date of the last revision, so use a date on or after pubDate',
+    ]);
+  });
+
+  test('reports a missing required field on the closing line, where it would be added', () => {
+    expect(check(base)).toEqual(['a.mdx:6 pubDate: is missing; add the date as YYYY-MM-DD, e.g. 2026-03-01']);
+  });
+
+  test('refuses a date with a time zone, since dates are read in the site time zone', () => {
+    expect(check(`${base}\npubDate: 2026-03-01T09:00:00+02:00`)[0]).toMatch(
+      /^a\.mdx:6 pubDate: '2026-03-01T09:00:00\+02:00' is not a date; .*without a time zone/,
+    );
   });
 });
 
