@@ -6,9 +6,11 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, envField } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import { contentChecks } from './src/integrations/content-checks.ts';
 import { rehypeAccessibleTaskLists } from './src/lib/markdown/rehype-accessible-task-lists.ts';
 import { rehypeFocusableCode } from './src/lib/markdown/rehype-focusable-code.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
+import { remarkFigureImages } from './src/lib/markdown/remark-figure-images.ts';
 
 /** Canonical origin of the site; every absolute URL (canonical, feeds, sitemap) derives from it. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -29,7 +31,8 @@ export default defineConfig({
   // Middleware mode: our own node:http server (src/server/http/serve.ts) serves static files
   // itself and hands only dynamic requests to Astro, which measured faster than standalone.
   adapter: node({ mode: 'middleware' }),
-  integrations: [mdx(), sitemap()],
+  // contentChecks first: a wrong article stops the build before anything is built.
+  integrations: [contentChecks(), mdx(), sitemap()],
   markdown: {
     // Prism emits classes, not inline styles, so highlighted code works under a strict CSP.
     syntaxHighlight: 'prism',
@@ -38,7 +41,7 @@ export default defineConfig({
       : {
           processor: unified({
             gfm: false,
-            remarkPlugins: [remarkGfm],
+            remarkPlugins: [remarkGfm, remarkFigureImages],
             rehypePlugins: [rehypeAccessibleTaskLists, rehypeHeadingAnchors, rehypeFocusableCode],
           }),
         }),

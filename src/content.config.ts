@@ -1,6 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { articleSchema } from './lib/article-schema.ts';
 
 /**
  * Root of the editors' content. Benchmarks and content-error fixtures point CONTENT_DIR at a
@@ -8,43 +9,11 @@ import { z } from 'astro/zod';
  */
 const contentDir = process.env['CONTENT_DIR'] ?? './content';
 
-/** Tags are compared case-insensitively, so they are stored lower-case and once each. */
-const tagList = z
-  .array(z.string().trim().min(1, 'a tag cannot be empty'))
-  .default([])
-  .transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]);
-
 const articles = defineCollection({
   loader: glob({ base: `${contentDir}/articles`, pattern: '**/[^_]*.{md,mdx}' }),
+  // Shared with scripts/check-content.ts so editors' check and the build apply the same rules.
   schema: ({ image }) =>
-    z
-      .object({
-        /** Headline shown on the page, cards and feeds; at most 100 characters. */
-        title: z.string().trim().min(1).max(100),
-        /** Excerpt and meta description: 50-200 characters. */
-        description: z.string().trim().min(50).max(200),
-        /** First publication date; a future date schedules the article. */
-        pubDate: z.coerce.date(),
-        /** Date of the last meaningful revision; defaults to none. */
-        updatedDate: z.coerce.date().optional(),
-        /** One or more category slugs from content/categories. */
-        categories: z.array(reference('categories')).min(1, 'an article needs at least one category'),
-        /** Free-form keywords, lower-cased and de-duplicated; defaults to none. */
-        tags: tagList,
-        /** Author slug from content/authors. */
-        author: reference('authors'),
-        /** Hero image, relative to the article file; optional. */
-        heroImage: image().optional(),
-        /** Alt text of the hero image; required when heroImage is set. */
-        heroAlt: z.string().trim().min(1).optional(),
-        /** Drafts are previewed in dev and left out of production builds; defaults to false. */
-        draft: z.boolean().default(false),
-      })
-      .refine((data) => !data.heroImage || data.heroAlt, {
-        message:
-          'heroAlt is required when heroImage is set: describe the image for readers who cannot see it',
-        path: ['heroAlt'],
-      }),
+    articleSchema({ image: image(), category: reference('categories'), author: reference('authors') }),
 });
 
 const categories = defineCollection({

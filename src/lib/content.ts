@@ -1,4 +1,5 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { isPublished } from './publishing.ts';
 import { findUnknownReferences } from './references.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -6,7 +7,7 @@ export type Category = CollectionEntry<'categories'>;
 export type Author = CollectionEntry<'authors'>;
 
 /**
- * Drafts show only under `astro dev`. Keyed on the mode rather than import.meta.env.DEV,
+ * Drafts and scheduled articles show only under `astro dev`. Keyed on the mode rather than import.meta.env.DEV,
  * which follows NODE_ENV: a build run with NODE_ENV=test or development would publish drafts.
  */
 const showDrafts = import.meta.env.MODE === 'development';
@@ -25,8 +26,9 @@ async function loadArticles(): Promise<Article[]> {
     authors.map((a) => a.id),
   );
   if (problems.length > 0) throw new Error(`Broken article references:\n  ${problems.join('\n  ')}`);
+  const now = new Date();
   return all
-    .filter(({ data }) => showDrafts || !data.draft)
+    .filter(({ data }) => isPublished(data, now, { dev: showDrafts }))
     .sort((a, b) => b.data.pubDate.valueOf() - a.data.pubDate.valueOf());
 }
 
