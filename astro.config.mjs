@@ -6,7 +6,10 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, envField } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
 import { rehypeAccessibleTaskLists } from './src/lib/markdown/rehype-accessible-task-lists.ts';
+import { isIndexablePath } from './src/lib/seo/sitemap-xml.ts';
 
 /** Canonical origin of the site; every absolute URL (canonical, feeds, sitemap) derives from it. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -17,6 +20,9 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
  */
 const useSatteri = process.env.MARKDOWN_PROCESSOR === 'satteri';
 
+/** lastmod of every article, category, author and listing page, from the articles' frontmatter. */
+const sitemapDates = readSitemapDates(process.env.CONTENT_DIR ?? './content');
+
 export default defineConfig({
   site,
   output: 'static',
@@ -24,7 +30,23 @@ export default defineConfig({
   // Middleware mode: our own node:http server (src/server/http/serve.ts) serves static files
   // itself and hands only dynamic requests to Astro, which measured faster than standalone.
   adapter: node({ mode: 'middleware' }),
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    sitemap({
+      filter: (page) => {
+        const { pathname } = new URL(page);
+        return isIndexablePath(pathname) && !sitemapDates.drafts.has(pathname);
+      },
+      serialize: (item) => {
+        const lastmod = sitemapDates.lastmod.get(new URL(item.url).pathname);
+        return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
+      },
+      // The on-demand job pages are listed by their own sitemap, built per request.
+      customSitemaps: [new URL('/sitemap-jobs.xml', site).href],
+    }),
+    // Last, so the index is built over the finished pages.
+    pagefindIndex(),
+  ],
   markdown: {
     // Prism emits classes, not inline styles, so highlighted code works under a strict CSP.
     syntaxHighlight: 'prism',
