@@ -19,7 +19,10 @@ export interface OgCardInput {
 /** A satori element: the object form of JSX (satori takes either). */
 export interface CardElement {
   type: string;
-  props: { style?: Record<string, string | number>; children?: string | CardElement | CardElement[] | undefined };
+  props: {
+    style?: Record<string, string | number>;
+    children?: string | CardElement | CardElement[] | undefined;
+  };
 }
 
 function el(style: Record<string, string | number>, children: CardElement['props']['children']): CardElement {
