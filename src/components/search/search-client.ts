@@ -90,6 +90,7 @@ export function startSearchPage(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[data-search-status]');
   const list = root.querySelector<HTMLElement>('[data-search-results]');
   if (!input || !status || !list) return;
+  root.querySelector<HTMLElement>('[data-search-fallback]')?.setAttribute('hidden', '');
   const initial = new URLSearchParams(location.search).get('q') ?? '';
   input.value = initial;
   void runSearch(initial, status, list);
