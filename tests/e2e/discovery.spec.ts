@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { sql } from 'kysely';
 import { createDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
@@ -15,8 +16,8 @@ import {
 } from './support/built-site.ts';
 import { type RunningServer, scratchSqliteUrl, startServer } from './support/server.ts';
 
-// The jobs sitemap reads the jobs table; this server's database gets the migrations and, until
-// the jobs feature's migration is merged, a table with the columns the sitemap reads.
+// The jobs sitemap reads the jobs table. Until the jobs feature's migration is merged, these
+// databases get a table with just the columns the sitemap query reads.
 let server: RunningServer;
 let pages: BuiltPage[];
 const xml = new XMLParser({
@@ -24,15 +25,27 @@ const xml = new XMLParser({
   isArray: (name) => ['url', 'sitemap', 'item', 'category'].includes(name),
 });
 
-test.beforeAll(async () => {
+/** A migrated scratch database; `jobs` rows are inserted only into a table this spec created. */
+async function prepareDatabase(jobs: { id: string; closed_at: string | null; updated_at: string }[] = []) {
   const url = scratchSqliteUrl();
   const db = createDatabase(url);
   await migrateToLatest(db);
-  await sql`CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY, status TEXT NOT NULL, valid_through TEXT, updated_at TEXT NOT NULL)`.execute(
-    db,
-  );
+  const created = !(await db.introspection.getTables()).some((table) => table.name === 'jobs');
+  if (created) {
+    await sql`CREATE TABLE jobs (id TEXT PRIMARY KEY, closed_at TEXT, valid_through TEXT, updated_at TEXT NOT NULL)`.execute(
+      db,
+    );
+    for (const job of jobs)
+      await sql`INSERT INTO jobs (id, closed_at, updated_at) VALUES (${job.id}, ${job.closed_at}, ${job.updated_at})`.execute(
+        db,
+      );
+  }
   await db.destroy();
-  server = await startServer({ DATABASE_URL: url });
+  return { url, seeded: created && jobs.length > 0 };
+}
+
+test.beforeAll(async () => {
+  server = await startServer({ DATABASE_URL: (await prepareDatabase()).url });
   pages = readBuiltPages();
 });
 
@@ -65,14 +78,14 @@ test('robots.txt allows the site, keeps crawlers out of /admin/ and /api/ and na
 
 test('every URL in every sitemap answers 200, and static pages carry a lastmod', async () => {
   const index = await fetchText('/sitemap-index.xml');
-  expect(XMLValidator.validate(index.body)).toBe(true);
+  expect(SyntaxValidator.validate(index.body)).toBe(true);
   const sitemaps: string[] = xml.parse(index.body).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
   expect(sitemaps).toContain(`${siteOrigin}/sitemap-jobs.xml`);
   const listed: string[] = [];
   for (const sitemap of sitemaps) {
     const { status, body } = await fetchText(sitemap);
     expect(status, sitemap).toBe(200);
-    expect(XMLValidator.validate(body), sitemap).toBe(true);
+    expect(SyntaxValidator.validate(body), sitemap).toBe(true);
     const urls: { loc: string; lastmod?: string }[] = xml.parse(body).urlset.url ?? [];
     for (const url of urls) {
       expect(url.loc.startsWith(`${siteOrigin}/`), url.loc).toBe(true);
@@ -218,7 +231,7 @@ test('the RSS feeds are well-formed XML with absolute links and full content', a
     const { status, body, type } = await fetchText(feed);
     expect(status, feed).toBe(200);
     expect(type, feed).toMatch(/xml/);
-    expect(XMLValidator.validate(body), feed).toBe(true);
+    expect(SyntaxValidator.validate(body), feed).toBe(true);
     const channel = xml.parse(body).rss.channel;
     expect(channel.link, feed).toBe(`${siteOrigin}/`);
     const items: { link: string; guid: { '#text': string }; pubDate: string; 'content:encoded': string }[] =
@@ -248,4 +261,25 @@ test("an article's Open Graph image is a 1200x630 PNG", async () => {
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+});
+
+test('the jobs sitemap is built per request from the open roles, with lastmod', async () => {
+  const { url, seeded } = await prepareDatabase([
+    { id: 'role-open', closed_at: null, updated_at: '2026-04-20T08:00:00.000Z' },
+    { id: 'role-closed', closed_at: '2026-04-21T00:00:00.000Z', updated_at: '2026-04-21T00:00:00.000Z' },
+  ]);
+  test.skip(!seeded, 'the jobs migration owns the table here: seed roles through the jobs repository');
+  const jobsServer = await startServer({ DATABASE_URL: url });
+  try {
+    const response = await fetch(`${jobsServer.url}/sitemap-jobs.xml`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/xml/);
+    const body = await response.text();
+    expect(SyntaxValidator.validate(body)).toBe(true);
+    expect(xml.parse(body).urlset.url).toEqual([
+      { loc: `${siteOrigin}/jobs/role-open/`, lastmod: '2026-04-20T08:00:00.000Z' },
+    ]);
+  } finally {
+    await jobsServer.stop();
+  }
 });

@@ -9,7 +9,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../support
  */
 async function ensureJobsTable(test: TestDatabase): Promise<void> {
   await sql`CREATE TABLE IF NOT EXISTS jobs (
-    id TEXT PRIMARY KEY, status TEXT NOT NULL, valid_through TEXT, updated_at TEXT NOT NULL
+    id TEXT PRIMARY KEY, closed_at TEXT, valid_through TEXT, updated_at TEXT NOT NULL
   )`.execute(test.db);
 }
 
@@ -21,24 +21,29 @@ describe.each(databaseKinds)('listOpenJobsForSitemap on %s', (kind) => {
     database = await createTestDatabase(kind);
     await ensureJobsTable(database);
     const rows = [
-      { id: 'open-no-end', status: 'open', valid_through: null, updated_at: '2026-04-01T00:00:00.000Z' },
+      { id: 'open-no-end', closed_at: null, valid_through: null, updated_at: '2026-04-01T00:00:00.000Z' },
       {
         id: 'open-future',
-        status: 'open',
+        closed_at: null,
         valid_through: '2026-06-01T00:00:00.000Z',
         updated_at: '2026-04-20T00:00:00.000Z',
       },
       {
         id: 'open-expired',
-        status: 'open',
+        closed_at: null,
         valid_through: '2026-04-30T23:59:59.000Z',
         updated_at: '2026-04-25T00:00:00.000Z',
       },
-      { id: 'closed', status: 'closed', valid_through: null, updated_at: '2026-04-28T00:00:00.000Z' },
+      {
+        id: 'closed',
+        closed_at: '2026-04-28T00:00:00.000Z',
+        valid_through: null,
+        updated_at: '2026-04-28T00:00:00.000Z',
+      },
     ];
     for (const row of rows) {
-      await sql`INSERT INTO jobs (id, status, valid_through, updated_at)
-        VALUES (${row.id}, ${row.status}, ${row.valid_through}, ${row.updated_at})`.execute(database.db);
+      await sql`INSERT INTO jobs (id, closed_at, valid_through, updated_at)
+        VALUES (${row.id}, ${row.closed_at}, ${row.valid_through}, ${row.updated_at})`.execute(database.db);
     }
   });
 
