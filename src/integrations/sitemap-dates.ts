@@ -4,7 +4,7 @@
  * the same files and the same fields (pubDate, updatedDate, categories, author, draft).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, parse } from 'node:path';
+import { join, parse, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
 interface ArticleDates {
@@ -33,12 +33,21 @@ function toDate(value: unknown): Date | undefined {
   return Number.isNaN(date.valueOf()) ? undefined : date;
 }
 
-function readArticle(file: string): ArticleDates | undefined {
-  const data = readFrontmatter(file);
+/** The content loader's id: the path below articles/ without extension, slugified per segment. */
+function idOf(relativePath: string): string {
+  return relativePath
+    .replace(/\.mdx?$/, '')
+    .split(sep)
+    .map((segment) => segment.toLowerCase().trim().replace(/\s+/g, '-'))
+    .join('/');
+}
+
+function readArticle(dir: string, relativePath: string): ArticleDates | undefined {
+  const data = readFrontmatter(join(dir, relativePath));
   const lastmod = toDate(data['updatedDate']) ?? toDate(data['pubDate']);
   // The content schema rejects such an article at build; nothing to date here.
   if (!lastmod) return undefined;
-  const slug = typeof data['slug'] === 'string' ? data['slug'] : parse(file).name.toLowerCase();
+  const slug = typeof data['slug'] === 'string' ? data['slug'] : idOf(relativePath);
   const categories = Array.isArray(data['categories']) ? data['categories'].map(String) : [];
   const author = typeof data['author'] === 'string' ? data['author'] : undefined;
   return { slug, lastmod, categories, author, draft: data['draft'] === true };
@@ -52,12 +61,12 @@ function newest(map: Map<string, Date>, path: string, date: Date): void {
 /** Reads every article under `<contentDir>/articles` and dates each page built from them. */
 export function readSitemapDates(contentDir: string): SitemapDates {
   const dir = join(contentDir, 'articles');
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.mdx?$/.test(name) && !parse(name).name.startsWith('_'))
-    .map((name) => join(dir, name));
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (name) => /\.mdx?$/.test(name) && !parse(name).name.startsWith('_'),
+  );
   const lastmod = new Map<string, Date>();
   const drafts = new Set<string>();
-  for (const article of files.map(readArticle)) {
+  for (const article of files.map((file) => readArticle(dir, file))) {
     if (!article) continue;
     const path = `/blog/${article.slug}/`;
     if (article.draft) {

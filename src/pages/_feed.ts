@@ -12,6 +12,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { type Article, getAuthors, getCategories } from '@/lib/content';
 import { getArticleFacts, paths } from '@/lib/seo/article-facts';
 import { absolutizeHtml, FEED_SIZE } from '@/lib/seo/feed-html';
+import { escapeXml } from '@/lib/seo/sitemap-xml';
 import { SITE } from '@/site.config';
 
 let container: Promise<AstroContainer> | undefined;
@@ -54,7 +55,10 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
         description: article.data.description,
         pubDate: article.data.pubDate,
         categories: facts.categories.map((category) => category.data.name),
-        ...(facts.author ? { author: facts.author.data.name } : {}),
+        // RSS's <author> must be an e-mail address; Dublin Core's creator takes a name.
+        ...(facts.author
+          ? { customData: `<dc:creator>${escapeXml(facts.author.data.name)}</dc:creator>` }
+          : {}),
         content: await renderArticleHtml(article, link),
       };
     }),
@@ -65,7 +69,7 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
     site: options.site,
     items,
     trailingSlash: true,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: [
       `<language>${SITE.locale}</language>`,
       `<atom:link href="${new URL(options.selfPath, options.site).href}" rel="self" type="application/rss+xml"/>`,

@@ -247,6 +247,7 @@ test('the RSS feeds are well-formed XML with absolute links and full content', a
   const site = xml.parse((await fetchText('/rss.xml')).body).rss.channel.item;
   expect(site[0].title).toBe('Backend Development Engineering in 2026: Skills, Systems and Career Paths');
   expect(site[0].category).toEqual(expect.arrayContaining(['Backend']));
+  expect(site[0]['dc:creator']).toBe('Jordan Ellis');
   expect(site[0]['content:encoded']).toContain('observability');
 });
 

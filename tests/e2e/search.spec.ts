@@ -28,12 +28,18 @@ test('only article bodies are indexed: navigation and footer words find nothing'
 });
 
 test('search code loads only on the search page', async ({ page }) => {
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  await page.goto('/blog/backend-development-engineering-2026/');
-  await page.goto('/');
-  expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
-  expect(requests.filter((path) => path.endsWith('.js'))).toEqual([]);
+  const loaded: string[] = [];
+  page.on('response', async (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.startsWith('/pagefind/')) loaded.push(path);
+    else if (path.endsWith('.js') && (await response.text()).includes('/pagefind/pagefind.js'))
+      loaded.push(path);
+  });
+  await page.goto('/blog/backend-development-engineering-2026/', { waitUntil: 'networkidle' });
+  await page.goto('/', { waitUntil: 'networkidle' });
+  expect(loaded).toEqual([]);
+  await page.goto('/search/?q=backend', { waitUntil: 'networkidle' });
+  expect(loaded.some((path) => path.startsWith('/pagefind/'))).toBe(true);
 });
 
 test.describe('without JavaScript', () => {
