@@ -15,7 +15,8 @@ test('searching from the header for a word of the article body finds the article
   await expect(result.locator('mark').first()).toHaveText(/^observ/i);
   await expect(page.getByText('Search runs in your browser')).toBeHidden();
   await expect(result.getByText('Backend', { exact: true })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText(/1 article(s)? match/);
+  await expect(page.getByRole('status')).toHaveText('1 article matches “observability”.');
+  await expect(page.getByRole('searchbox', { name: 'Search for' })).toHaveValue('observability');
   await result.getByRole('link', { name: articleTitle }).click();
   await expect(page).toHaveURL(/\/blog\/backend-development-engineering-2026\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(articleTitle);

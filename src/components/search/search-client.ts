@@ -78,7 +78,7 @@ async function runSearch(query: string, status: HTMLElement, list: HTMLElement):
     status.textContent =
       results.length === 0
         ? `No articles match “${query}”.`
-        : `${search.results.length} articles match “${query}”${more}.`;
+        : `${search.results.length} ${search.results.length === 1 ? 'article matches' : 'articles match'} “${query}”${more}.`;
   } catch {
     status.textContent = 'Search is unavailable right now. Please try again later, or browse the categories.';
   }
