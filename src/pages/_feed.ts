@@ -54,11 +54,9 @@ export async function feedResponse(options: FeedOptions): Promise<Response> {
         link,
         description: article.data.description,
         pubDate: article.data.pubDate,
-        categories: facts.categories.map((category) => category.data.name),
+        categories: facts.categories.map((category) => category.name),
         // RSS's <author> must be an e-mail address; Dublin Core's creator takes a name.
-        ...(facts.author
-          ? { customData: `<dc:creator>${escapeXml(facts.author.data.name)}</dc:creator>` }
-          : {}),
+        ...(facts.author ? { customData: `<dc:creator>${escapeXml(facts.author.name)}</dc:creator>` } : {}),
         content: await renderArticleHtml(article, link),
       };
     }),

@@ -29,6 +29,11 @@ describe('isIndexablePath', () => {
     ['/admin/comments/', false],
     ['/api/comments/', false],
     ['/page/2/', false],
+    ['/2/', false],
+    ['/categories/backend/2/', false],
+    ['/authors/jordan/3/', false],
+    ['/blog/backend-development-engineering-2026/', true],
+    ['/blog/2026/', true],
     ['/categories/backend/page/3/', false],
     ['/404/', false],
   ])('%s -> %s', (path, expected) => {

@@ -1,10 +1,16 @@
 import type { Article, Author, Category } from '@/lib/content';
 
-/** An article's references resolved to display names, as feeds, cards and meta tags need them. */
+/** A category or author reduced to what links and labels need. */
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+/** An article's references resolved to names, as feeds, cards and meta tags need them. */
 export interface ArticleFacts {
-  /** Category names in the article's order; the first is its primary section. */
-  categories: Category[];
-  author: Author | undefined;
+  /** The article's categories in frontmatter order; the first is its primary section. */
+  categories: NamedRef[];
+  author: NamedRef | undefined;
 }
 
 /** Resolves an article's category and author references against already-loaded collections. */
@@ -13,10 +19,14 @@ export function getArticleFacts(
   categories: readonly Category[],
   authors: readonly Author[],
 ): ArticleFacts {
-  const byId = new Map(categories.map((category) => [category.id, category]));
+  const names = new Map(categories.map((category) => [category.id, category.data.name]));
+  const author = authors.find((candidate) => candidate.id === article.data.author.id);
   return {
-    categories: article.data.categories.flatMap((ref) => byId.get(ref.id) ?? []),
-    author: authors.find((author) => author.id === article.data.author.id),
+    categories: article.data.categories.flatMap(({ id }) => {
+      const name = names.get(id);
+      return name ? [{ id, name }] : [];
+    }),
+    author: author ? { id: author.id, name: author.data.name } : undefined,
   };
 }
 
@@ -25,7 +35,7 @@ export function getLastModified(article: Article): Date {
   return article.data.updatedDate ?? article.data.pubDate;
 }
 
-/** Path of an article's page, social card and of a category's pages and feed. */
+/** Paths of the pages, cards and feeds the discovery features link to. */
 export const paths = {
   article: (slug: string) => `/blog/${slug}/`,
   articleCard: (slug: string) => `/og/${slug}.png`,

@@ -24,14 +24,14 @@ export function getArticleSeo(article: Article, facts: ArticleFacts, siteUrl: UR
   const url = new URL(paths.article(article.id), site).href;
   const image = paths.articleCard(article.id);
   const section = facts.categories[0];
-  const authorName = facts.author?.data.name ?? SITE.name;
+  const authorName = facts.author?.name ?? SITE.name;
   return {
     image,
     imageAlt: `${article.data.title}, by ${authorName}`,
     article: {
       publishedTime: article.data.pubDate,
       modifiedTime: getLastModified(article),
-      section: section?.data.name,
+      section: section?.name,
       tags: article.data.tags,
       authors: [authorName],
     },
@@ -48,19 +48,17 @@ export function getArticleSeo(article: Article, facts: ArticleFacts, siteUrl: UR
           url: facts.author ? new URL(paths.author(facts.author.id), site).href : undefined,
         },
         publisher: publisher(site),
-        section: section?.data.name,
+        section: section?.name,
         keywords: article.data.tags,
       }),
       buildBreadcrumbList([
         { name: 'Home', url: new URL('/', site).href },
-        ...(section
-          ? [{ name: section.data.name, url: new URL(paths.category(section.id), site).href }]
-          : []),
+        ...(section ? [{ name: section.name, url: new URL(paths.category(section.id), site).href }] : []),
         { name: article.data.title, url },
       ]),
     ],
     feeds: facts.categories.map((category) => ({
-      title: `${category.data.name} | ${SITE.name}`,
+      title: `${category.name} | ${SITE.name}`,
       href: paths.categoryFeed(category.id),
     })),
   };

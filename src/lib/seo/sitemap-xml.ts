@@ -33,13 +33,16 @@ export function buildUrlset(entries: readonly SitemapEntry[]): string {
   ].join('\n');
 }
 
+/** Page 2+ of the home, a category or an author listing: `/2/`, `/categories/x/3/`, `…/page/2/`. */
+const PAGINATED = /^\/(?:(?:categories|authors)\/[^/]+\/)?(?:page\/)?\d+\/?$|\/page\/\d+\/?$/;
+
 /**
- * Whether a built page belongs in the sitemap: search results, the editors' area, API routes
- * and page 2+ of a listing (a duplicate of the listing's first page) stay out.
+ * Whether a built page belongs in the sitemap: search results, the editors' area, API routes,
+ * error pages and page 2+ of a listing (a duplicate of the listing's first page) stay out.
  */
 export function isIndexablePath(pathname: string): boolean {
   if (/^\/(admin|api|search)(\/|$)/.test(pathname)) return false;
-  if (/\/page\/\d+\/?$/.test(pathname)) return false;
+  if (PAGINATED.test(pathname)) return false;
   if (/^\/(404|500)(\/|\.html|$)/.test(pathname)) return false;
   return true;
 }

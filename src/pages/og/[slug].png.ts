@@ -11,7 +11,7 @@ export const getStaticPaths = (async () => {
     const facts = getArticleFacts(article, categories, authors);
     return {
       params: { slug: article.id },
-      props: { article, category: facts.categories[0]?.data.name, author: facts.author?.data.name },
+      props: { article, category: facts.categories[0]?.name, author: facts.author?.name },
     };
   });
 }) satisfies GetStaticPaths;

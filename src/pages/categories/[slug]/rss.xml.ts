@@ -7,7 +7,7 @@ import { feedResponse } from '../../_feed';
 /** One feed per category, including categories without articles yet (an empty, valid feed). */
 export const getStaticPaths = (async () => {
   const categories = await getCategories();
-  return categories.map((category) => ({ params: { category: category.id }, props: { category } }));
+  return categories.map((category) => ({ params: { slug: category.id }, props: { category } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ category: Category }> = async ({ props, site }) => {
