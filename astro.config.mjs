@@ -7,10 +7,13 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, envField } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { contentChecks } from './src/integrations/content-checks.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
 import { rehypeAccessibleTaskLists } from './src/lib/markdown/rehype-accessible-task-lists.ts';
 import { rehypeFocusableCode } from './src/lib/markdown/rehype-focusable-code.ts';
 import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
 import { remarkFigureImages } from './src/lib/markdown/remark-figure-images.ts';
+import { isIndexablePath } from './src/lib/seo/sitemap-xml.ts';
 
 /** Canonical origin of the site; every absolute URL (canonical, feeds, sitemap) derives from it. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -20,6 +23,9 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
  * remark-gfm. Only the build benchmark sets it, to compare the two on the same articles.
  */
 const useSatteri = process.env.MARKDOWN_PROCESSOR === 'satteri';
+
+/** lastmod of every article, category, author and listing page, from the articles' frontmatter. */
+const sitemapDates = readSitemapDates(process.env.CONTENT_DIR ?? './content');
 
 export default defineConfig({
   site,
@@ -32,7 +38,24 @@ export default defineConfig({
   // itself and hands only dynamic requests to Astro, which measured faster than standalone.
   adapter: node({ mode: 'middleware' }),
   // contentChecks first: a wrong article stops the build before anything is built.
-  integrations: [contentChecks(), mdx(), sitemap()],
+  integrations: [
+    contentChecks(),
+    mdx(),
+    sitemap({
+      filter: (page) => {
+        const { pathname } = new URL(page);
+        return isIndexablePath(pathname) && !sitemapDates.drafts.has(pathname);
+      },
+      serialize: (item) => {
+        const lastmod = sitemapDates.lastmod.get(new URL(item.url).pathname);
+        return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
+      },
+      // The on-demand job pages are listed by their own sitemap, built per request.
+      customSitemaps: [new URL('/sitemap-jobs.xml', site).href],
+    }),
+    // Last, so the index is built over the finished pages.
+    pagefindIndex(),
+  ],
   markdown: {
     // Prism emits classes, not inline styles, so highlighted code works under a strict CSP.
     syntaxHighlight: 'prism',

@@ -1,0 +1,17 @@
+/** Paths crawlers are asked to leave alone: the editors' area and machine endpoints. */
+export const DISALLOWED_PATHS = ['/admin/', '/api/'] as const;
+
+/** Sitemaps named in robots.txt, relative to the site origin. */
+export const SITEMAP_PATHS = ['/sitemap-index.xml', '/sitemap-jobs.xml'] as const;
+
+/** The robots.txt body for a site served from `site` (an absolute origin URL). */
+export function buildRobotsTxt(site: URL | string): string {
+  const lines = [
+    'User-agent: *',
+    'Allow: /',
+    ...DISALLOWED_PATHS.map((path) => `Disallow: ${path}`),
+    '',
+    ...SITEMAP_PATHS.map((path) => `Sitemap: ${new URL(path, site).href}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
