@@ -23,7 +23,13 @@ export interface SitemapDates {
 
 function readFrontmatter(file: string): Record<string, unknown> {
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
-  const data: unknown = match?.[1] ? parseYaml(match[1]) : {};
+  let data: unknown = {};
+  try {
+    data = match?.[1] ? parseYaml(match[1]) : {};
+  } catch {
+    // Broken frontmatter: the content check stops the build naming the file and line; the
+    // config must still load for that check to run.
+  }
   return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
 }
 

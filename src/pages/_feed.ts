@@ -9,6 +9,7 @@ import { render } from 'astro:content';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import rss from '@astrojs/rss';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { mdxComponents } from '@/components/article/mdx-components';
 import { type Article, getAuthors, getCategories } from '@/lib/content';
 import { getArticleFacts, paths } from '@/lib/seo/article-facts';
 import { absolutizeHtml, FEED_SIZE } from '@/lib/seo/feed-html';
@@ -26,7 +27,8 @@ function getContainer(): Promise<AstroContainer> {
 
 async function renderArticleHtml(article: Article, pageUrl: string): Promise<string> {
   const { Content } = await render(article);
-  const html = await (await getContainer()).renderToString(Content);
+  // The same components the article page passes, so Callout and Figure render in feeds too.
+  const html = await (await getContainer()).renderToString(Content, { props: { components: mdxComponents } });
   return absolutizeHtml(html, pageUrl);
 }
 
