@@ -76,7 +76,7 @@ export interface PostOutcome {
 
 /** Signs the outcome for the cookie. */
 export function encodeOutcome(key: Buffer, outcome: PostOutcome): string {
-  return sign(key, [outcome.status, outcome.id, encodeURIComponent(outcome.articleId)].join('~'));
+  return sign(key, [outcome.status, outcome.id, encodeURIComponent(outcome.articleId)].join('|'));
 }
 
 /** Reads a signed outcome for this article, or undefined. */
@@ -85,7 +85,7 @@ export function decodeOutcome(
   cookie: string | undefined,
   articleId: string,
 ): PostOutcome | undefined {
-  const [status, id, article] = unsign(key, cookie)?.split('~') ?? [];
+  const [status, id, article] = unsign(key, cookie)?.split('|') ?? [];
   if (!status || !id || article === undefined || decodeURIComponent(article) !== articleId) return undefined;
   if (status !== 'pending' && status !== 'approved' && status !== 'spam') return undefined;
   return { articleId, status, id };
