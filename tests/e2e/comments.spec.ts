@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import {
   ADMIN_PASSWORD,
@@ -238,4 +239,90 @@ test('the admin area says it is disabled when no password is configured', async 
     'The admin area is disabled: ADMIN_PASSWORD is not set.',
   );
   await expect(page.getByLabel('Password')).toHaveCount(0);
+});
+
+test('without the in-place script the post redirects to the article, whose island shows the outcome once', async ({
+  browser,
+}) => {
+  const context = await newClient(browser, server.url);
+  // Block the script module so the form posts natively, as when the script fails to load.
+  await context.route('**/_astro/comment-form*.js', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(ARTICLE);
+  await fillComment(page, { comment: 'Posted natively.', name: 'Native Nell', email: 'nell@example.com' });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page).toHaveURL(`${server.url}${ARTICLE}#comments`);
+  await expect(page.locator('form[data-comment-form]').getByRole('status')).toContainText(
+    'held for moderation',
+  );
+  await page.reload();
+  await expect(page.locator('form[data-comment-form]')).toBeVisible();
+  await expect(page.locator('form[data-comment-form] [data-status]')).toBeEmpty();
+  await context.close();
+});
+
+test('refuses cross-site posts and oversized bodies', async ({ request }) => {
+  const crossSite = await request.post(`${server.url}${COMMENTS_PAGE}`, {
+    headers: { Origin: 'https://evil.example' },
+    form: { comment: 'forged', name: 'x', email: 'x@example.com' },
+  });
+  expect(crossSite.status()).toBe(403);
+  const huge = await request.post(`${server.url}${COMMENTS_PAGE}`, {
+    headers: { Origin: server.url, Accept: 'application/json' },
+    form: { comment: 'x'.repeat(200_000), name: 'x', email: 'x@example.com' },
+  });
+  expect(huge.status()).toBe(413);
+  expect((await huge.json()).message).toContain('too large');
+});
+
+test('the comments page with errors has no detectable accessibility violations', async ({ browser }) => {
+  const context = await newClient(browser, server.url);
+  // axe needs JavaScript; blocking the form script still gives the server-rendered error page.
+  await context.route('**/_astro/comment-form*.js', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(COMMENTS_PAGE);
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('form[data-comment-form]').getByLabel('Name')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  const results = await new AxeBuilder({ page }).include('#comments').analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await context.close();
+});
+
+test('a moderator marks several comments as spam at once, then deletes them', async ({ browser }) => {
+  const context = await newClient(browser, server.url);
+  const token = await fetchFormToken(context.request);
+  await new Promise((resolve) => setTimeout(resolve, MIN_SECONDS * 1000 + 200));
+  for (const name of ['Bulk One', 'Bulk Two']) {
+    const response = await context.request.post(COMMENTS_PAGE, {
+      headers: { Origin: server.url, Accept: 'application/json' },
+      form: { token, comment: `Bulk text from ${name}`, name, email: 'bulk@example.com' },
+    });
+    expect(response.status()).toBe(201);
+  }
+  const admin = await context.newPage();
+  await logInAsModerator(admin);
+  for (const name of ['Bulk One', 'Bulk Two'])
+    await admin.getByRole('checkbox', { name: new RegExp(name) }).check();
+  await admin
+    .getByRole('group', { name: 'With the ticked comments' })
+    .getByRole('button', { name: 'Spam' })
+    .click();
+  await expect(admin.getByRole('status')).toHaveText('2 comments marked as spam.');
+  await admin.getByRole('link', { name: /^Spam/ }).click();
+  for (const name of ['Bulk One', 'Bulk Two'])
+    await admin.getByRole('checkbox', { name: new RegExp(name) }).check();
+  await admin
+    .getByRole('group', { name: 'With the ticked comments' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(admin.getByRole('status')).toHaveText('2 comments deleted.');
+  await expect(admin.getByText('Bulk text from')).toHaveCount(0);
+  await admin.getByRole('button', { name: 'Log out' }).click();
+  await expect(admin.getByText('You are logged out.')).toBeVisible();
+  await admin.goto('/admin/');
+  await expect(admin).toHaveURL(`${server.url}/admin/login/`);
+  await context.close();
 });
