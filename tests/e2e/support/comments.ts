@@ -5,6 +5,7 @@ import {
   expect,
   type Page,
 } from '@playwright/test';
+import { type RunningServer, startServer } from './server.ts';
 
 /** The article every comments test posts on. */
 export const ARTICLE = '/blog/backend-development-engineering-2026/';
@@ -62,4 +63,20 @@ export async function fetchFormToken(request: APIRequestContext): Promise<string
   const token = /name="token" value="([^"]+)"/.exec(html)?.[1];
   if (!token) throw new Error('no form token on the comments page');
   return token;
+}
+
+/** Starts a server with the moderator password, a short minimum time and per-test client addresses. */
+export function startCommentsServer(): Promise<RunningServer> {
+  return startServer({ ADMIN_PASSWORD, COMMENTS_MIN_SECONDS: String(MIN_SECONDS), TRUST_PROXY: '1' });
+}
+
+/**
+ * An init script that runs before the page's scripts and drops submit listeners, so the
+ * comment form posts natively, as when the in-place script fails to load.
+ */
+export function withoutInPlaceScript(): void {
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<typeof add>) {
+    if (args[0] !== 'submit') add.apply(this, args);
+  };
 }
