@@ -4,6 +4,7 @@ import {
   ARTICLE,
   COMMENTS_PAGE,
   fillComment,
+  MIN_SECONDS,
   newClient,
   startCommentsServer,
   withoutInPlaceScript,
@@ -121,5 +122,30 @@ test('the comments page with errors has no detectable accessibility violations',
   );
   const results = await new AxeBuilder({ page }).include('#comments').analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await context.close();
+});
+
+test('a form whose token cannot be verified keeps the text and posts on the next try', async ({
+  browser,
+}) => {
+  const context = await newClient(browser, server.url);
+  const page = await context.newPage();
+  await page.goto(ARTICLE);
+  const form = page.locator('form[data-comment-form]');
+  await fillComment(page, {
+    comment: 'Typed into an old form.',
+    name: 'Old Tab',
+    email: 'oldtab@example.com',
+  });
+  await form.locator('input[name="token"]').evaluate((input: HTMLInputElement) => {
+    input.value = 'tampered';
+  });
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByRole('status')).toContainText('could not be verified');
+  await expect(form.getByLabel('Comment')).toHaveValue('Typed into an old form.');
+  await expect(form.locator('input[name="token"]')).not.toHaveValue('tampered');
+  await page.waitForTimeout(MIN_SECONDS * 1000 + 200);
+  await form.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(form.getByRole('status')).toContainText('held for moderation');
   await context.close();
 });

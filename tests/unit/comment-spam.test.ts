@@ -14,7 +14,12 @@ const comment: CleanComment = {
   website: null,
   parentId: null,
 };
-const human: SubmissionFacts = { honeypotFilled: false, elapsedMs: 30_000, duplicate: false };
+const human: SubmissionFacts = {
+  honeypotFilled: false,
+  elapsedMs: 30_000,
+  formExpired: false,
+  duplicate: false,
+};
 
 describe('evaluateSpam', () => {
   test('passes a normal comment with no signals', () => {
@@ -30,6 +35,13 @@ describe('evaluateSpam', () => {
   test('sends a post faster than the minimum time to spam', () => {
     const result = evaluateSpam(comment, { ...human, elapsedMs: 1200 }, config);
     expect(result).toEqual({ verdict: 'spam', signals: ['posted 1.2 s after the form was shown'] });
+  });
+
+  test('holds a post from a form rendered more than a day before', () => {
+    expect(evaluateSpam(comment, { ...human, formExpired: true }, config)).toEqual({
+      verdict: 'hold',
+      signals: ['form was shown more than 24 hours before posting'],
+    });
   });
 
   test('sends a duplicate to spam', () => {

@@ -36,7 +36,10 @@ describe('form tokens', () => {
   });
 
   test('expire, and are missing when empty', () => {
-    expect(checkFormToken(key, token, 'article-a', issued + 25 * HOUR, 24 * HOUR).kind).toBe('expired');
+    expect(checkFormToken(key, token, 'article-a', issued + 25 * HOUR, 24 * HOUR)).toEqual({
+      kind: 'expired',
+      elapsedMs: 25 * HOUR,
+    });
     expect(checkFormToken(key, undefined, 'article-a', issued, 24 * HOUR).kind).toBe('missing');
   });
 });

@@ -12,7 +12,7 @@ export const MESSAGES = {
   invalid:
     'Your comment was not posted: please correct the fields below. Everything you typed is still here.',
   staleForm:
-    'This form was open too long or could not be verified, so nothing was posted. Your text is still here: please post it again.',
+    'This form could not be verified (it may come from an older page), so nothing was posted. Your text is still here: please post it again.',
   unavailable:
     'Comments cannot be saved right now (the database is unavailable). Your text is still here: please try again in a minute.',
   tooLarge: 'Your comment is too large to send. Please shorten it to 5,000 characters.',

@@ -4,7 +4,7 @@ export interface CommentsConfig {
   autoApproveKnownAuthors: boolean;
   /** Seconds a reader must spend between the form being rendered and posting (COMMENTS_MIN_SECONDS, default 3). */
   minSeconds: number;
-  /** Hours a rendered form stays valid (24). */
+  /** Hours after which a rendered form's post is held rather than auto-approved (24). */
   formMaxAgeHours: number;
   /** Comments per client in the window (COMMENTS_RATE_LIMIT, default 5). */
   rateLimitMax: number;

@@ -58,7 +58,10 @@ export async function submitComment(
     now.getTime(),
     config.formMaxAgeHours * 3_600_000,
   );
-  if (token.kind !== 'valid') return { kind: 'stale-form' };
+  // Only a token we did not sign is refused; an authentic old one (a tab left open) is held.
+  if (token.kind === 'missing' || token.kind === 'forged') return { kind: 'stale-form' };
+  const { elapsedMs } = token;
+  const formExpired = token.kind === 'expired';
   const ipHash = hashClientAddress(keys, submission.clientAddress);
   const nowIso = now.toISOString();
   const hash = bodyHash(comment.body);
@@ -82,7 +85,12 @@ export async function submitComment(
     );
     const spam = evaluateSpam(
       comment,
-      { honeypotFilled: submission.honeypot.trim() !== '', elapsedMs: token.elapsedMs, duplicate },
+      {
+        honeypotFilled: submission.honeypot.trim() !== '',
+        elapsedMs,
+        formExpired,
+        duplicate,
+      },
       config,
     );
     const parent = comment.parentId ? await repo.findComment(trx, comment.parentId) : undefined;

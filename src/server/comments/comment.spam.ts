@@ -7,6 +7,8 @@ export interface SubmissionFacts {
   honeypotFilled: boolean;
   /** Milliseconds between the form being rendered and posted. */
   elapsedMs: number;
+  /** The form was rendered longer ago than the configured maximum age. */
+  formExpired: boolean;
   /** The same text was posted on the same article within a day. */
   duplicate: boolean;
 }
@@ -48,6 +50,7 @@ export function evaluateSpam(
   if (email) spam.push(`email matches the blocked entry "${email}"`);
   const links = countLinks(comment.body);
   if (links >= config.holdAtLinks) hold.push(`${links} links`);
+  if (facts.formExpired) hold.push(`form was shown more than ${config.formMaxAgeHours} hours before posting`);
   if (spam.length > 0) return { verdict: 'spam', signals: [...spam, ...hold] };
   return hold.length > 0 ? { verdict: 'hold', signals: hold } : { verdict: 'clean', signals: [] };
 }

@@ -24,9 +24,11 @@ export function createFormToken(key: Buffer, articleId: string, now: number): st
 /** What a posted form token says about the form, or why it cannot be trusted. */
 export type FormTokenCheck =
   | { kind: 'valid'; elapsedMs: number }
-  | { kind: 'missing' | 'forged' | 'expired' };
+  | { kind: 'expired'; elapsedMs: number }
+  | { kind: 'missing' }
+  | { kind: 'forged' };
 
-/** Checks the token was made by us, for this article, within maxAgeMs. */
+/** Checks the token was made by us for this article, and whether within maxAgeMs. */
 export function checkFormToken(
   key: Buffer,
   token: string | undefined,
@@ -42,5 +44,5 @@ export function checkFormToken(
   const issuedAt = Number.parseInt(value.slice(0, separator), 36);
   if (!Number.isFinite(issuedAt) || issuedAt > now + 60_000) return { kind: 'forged' };
   const elapsedMs = now - issuedAt;
-  return elapsedMs > maxAgeMs ? { kind: 'expired' } : { kind: 'valid', elapsedMs };
+  return elapsedMs > maxAgeMs ? { kind: 'expired', elapsedMs } : { kind: 'valid', elapsedMs };
 }

@@ -16,6 +16,7 @@ import {
 } from '@/server/comments/comment-http';
 import { MESSAGES, rateLimitedMessage, storedMessage } from '@/server/comments/comment-messages';
 import { getCommentKeys } from '@/server/comments/comment-secrets';
+import { createFormToken } from '@/server/comments/signed-value';
 import { getDb } from '@/server/db/database';
 
 /** A failed post, to render again with the reader's text and the right status. */
@@ -72,9 +73,10 @@ export async function postComment({
     message: string,
     errors: CommentErrors = {},
     headers: Record<string, string> = {},
+    token?: string,
   ) =>
     wantsJson
-      ? json(status, { ok: false, message, errors }, headers)
+      ? json(status, { ok: false, message, errors, token }, headers)
       : { status, message, values, errors, headers };
   try {
     const db = await getDb();
@@ -90,7 +92,11 @@ export async function postComment({
       readCommentsConfig(),
     );
     if (outcome.kind === 'invalid') return fail(422, MESSAGES.invalid, outcome.errors);
-    if (outcome.kind === 'stale-form') return fail(422, MESSAGES.staleForm);
+    if (outcome.kind === 'stale-form') {
+      // The in-place script swaps in this token; a no-JS reader gets a freshly rendered form.
+      const fresh = createFormToken((await getCommentKeys(db)).signingKey, articleId, Date.now());
+      return fail(422, MESSAGES.staleForm, {}, {}, fresh);
+    }
     if (outcome.kind === 'rate-limited')
       return fail(
         429,
