@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCommentText } from '../../src/lib/comments/comment-text.ts';
+import { formatCommentDate, formatCommentText } from '../../src/lib/comments/comment-text.ts';
 
 describe('formatCommentText', () => {
   test('splits paragraphs on blank lines and keeps single newlines as breaks', () => {
@@ -35,5 +35,11 @@ describe('formatCommentText', () => {
       'https://x.example/',
     ]);
     expect(segments[0]).toEqual({ kind: 'text', text: 'javascript:alert(1) <a href="' });
+  });
+});
+
+describe('formatCommentDate', () => {
+  test('shows the date and time in the site locale and time zone', () => {
+    expect(formatCommentDate(new Date('2026-11-25T18:05:00Z'))).toBe('25 November 2026 at 18:05');
   });
 });

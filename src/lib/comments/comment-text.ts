@@ -1,3 +1,5 @@
+import { SITE } from '../../site.config.ts';
+
 /** A run of a comment's text: plain text, a line break, or a link to an http(s) URL. */
 export type TextSegment =
   | { kind: 'text'; text: string }
@@ -57,4 +59,16 @@ export function formatCommentText(body: string): TextSegment[][] {
         .split('\n')
         .flatMap((line, index) => [...(index > 0 ? [{ kind: 'break' } as const] : []), ...linkify(line)]),
     );
+}
+
+// Built once: constructing an Intl formatter costs far more than formatting with it.
+const DATE_FORMAT = new Intl.DateTimeFormat(SITE.locale, {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: SITE.timeZone,
+});
+
+/** A comment's date as readers see it, in the site's locale and time zone. */
+export function formatCommentDate(date: Date): string {
+  return DATE_FORMAT.format(date);
 }
