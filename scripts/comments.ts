@@ -4,9 +4,10 @@
  *   approve|spam|unapprove|delete <id>...
  *   export --email X                 everything stored about an email, as JSON on stdout
  *   erase --email X                  deletes every comment stored with that email
- *   purge                            clears client-address hashes older than 30 days
+ *   purge                            clears address hashes older than 30 days, expired sessions
  */
 
+import { purgeAdminRecords } from '../src/server/admin/admin-session.repository.ts';
 import { clearAddressHashes } from '../src/server/comments/comment.repository.ts';
 import { ADDRESS_RETENTION_MS } from '../src/server/comments/comment.service.ts';
 import type { CommentStatus } from '../src/server/comments/comment.table.ts';
@@ -63,6 +64,7 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     console.error(`[comments] erased ${erased} comment(s) stored with ${emailArgument(args)}`);
   } else if (command === 'purge') {
     const cleared = await clearAddressHashes(db, new Date(Date.now() - ADDRESS_RETENTION_MS).toISOString());
+    await purgeAdminRecords(db, new Date().toISOString(), new Date(Date.now() - 86_400_000).toISOString());
     console.error(`[comments] cleared ${cleared} client-address hash(es) older than 30 days`);
   } else {
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');

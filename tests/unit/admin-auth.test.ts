@@ -60,6 +60,19 @@ describe.each(databaseKinds)('admin sessions on %s', (kind) => {
     expect(JSON.stringify(rows)).not.toContain(outcome.token);
   });
 
+  test('drops expired sessions and day-old failed logins on the next attempt', async () => {
+    const old = await logIn(testDb.db, PASSWORD, PASSWORD, '198.51.100.9', now, 1000);
+    await logIn(testDb.db, 'guess', PASSWORD, '198.51.100.9', now);
+    if (old.kind !== 'ok') throw new Error(old.kind);
+    await logIn(testDb.db, 'guess', PASSWORD, '198.51.100.10', new Date(now.getTime() + 2 * 86_400_000));
+    const failures = await testDb.db.selectFrom('admin_login_failures').select('created_at').execute();
+    expect(failures.map((f) => f.created_at)).toEqual([
+      new Date(now.getTime() + 2 * 86_400_000).toISOString(),
+    ]);
+    // Still within its lifetime at `now`, so only the purge can have removed it.
+    expect(await isLoggedIn(testDb.db, old.token, now)).toBe(false);
+  });
+
   test('refuses unknown and absurd tokens', async () => {
     expect(await isLoggedIn(testDb.db, undefined, now)).toBe(false);
     expect(await isLoggedIn(testDb.db, 'x'.repeat(5000), now)).toBe(false);

@@ -52,6 +52,8 @@ export async function logIn(
   lifetimeMs = sessionLifetimeMs(),
 ): Promise<LoginOutcome> {
   const ipHash = hashClientAddress(await getCommentKeys(db), clientAddress);
+  // Housekeeping on every attempt: expired sessions and day-old failures (address hashes) go.
+  await repo.purgeAdminRecords(db, now.toISOString(), new Date(now.getTime() - 86_400_000).toISOString());
   const failures = await repo.listLoginFailures(
     db,
     ipHash,
@@ -68,7 +70,6 @@ export async function logIn(
     await repo.insertLoginFailure(db, randomUUID(), ipHash, now.toISOString());
     return { kind: 'wrong-password' };
   }
-  await repo.purgeAdminRecords(db, now.toISOString(), new Date(now.getTime() - 86_400_000).toISOString());
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + lifetimeMs);
   await repo.insertSession(db, tokenHash(token), now.toISOString(), expiresAt.toISOString());
