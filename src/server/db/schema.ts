@@ -1,6 +1,13 @@
+import type { AdminLoginFailuresTable, AdminSessionsTable, AppSecretsTable } from '../admin/admin.table.ts';
+import type { CommentsTable } from '../comments/comment.table.ts';
+
 /**
  * Every table the application reads or writes, keyed by table name. Each feature declares its
  * row types beside its repository (`*.table.ts`) and adds them here.
  */
-// biome-ignore lint/complexity/noBannedTypes: features add their tables to this map.
-export type Database = {};
+export type Database = {
+  comments: CommentsTable;
+  admin_sessions: AdminSessionsTable;
+  admin_login_failures: AdminLoginFailuresTable;
+  app_secrets: AppSecretsTable;
+};

@@ -1,0 +1,83 @@
+/**
+ * `npm run comments -- <command>`: moderation and privacy requests from the command line.
+ *   list [pending|approved|spam]     the queue (default pending), one comment per line
+ *   approve|spam|unapprove|delete <id>...
+ *   export --email X                 everything stored about an email, as JSON on stdout
+ *   erase --email X                  deletes every comment stored with that email
+ *   purge                            clears address hashes older than 30 days, expired sessions
+ */
+
+import { purgeAdminRecords } from '../src/server/admin/admin-session.repository.ts';
+import { clearAddressHashes } from '../src/server/comments/comment.repository.ts';
+import { ADDRESS_RETENTION_MS } from '../src/server/comments/comment.service.ts';
+import type { CommentStatus } from '../src/server/comments/comment.table.ts';
+import {
+  eraseByEmail,
+  exportByEmail,
+  getModerationQueue,
+  MODERATION_ACTIONS,
+  moderateComments,
+} from '../src/server/comments/comment-moderation.service.ts';
+import { closeDb, getDb } from '../src/server/db/database.ts';
+
+const USAGE =
+  'usage: npm run comments -- list [pending|approved|spam] | approve|spam|unapprove|delete <id>... | export --email X | erase --email X | purge';
+
+function emailArgument(args: string[]): string {
+  const index = args.indexOf('--email');
+  const email = index >= 0 ? args[index + 1] : undefined;
+  if (!email?.includes('@')) throw new UsageError('give the address with --email name@example.com');
+  return email;
+}
+
+class UsageError extends Error {}
+
+async function run(command: string | undefined, args: string[]): Promise<void> {
+  const db = await getDb();
+  if (command === 'list') {
+    const status = (args[0] ?? 'pending') as CommentStatus;
+    if (!['pending', 'approved', 'spam'].includes(status)) throw new UsageError(`unknown status "${status}"`);
+    const { comments, counts } = await getModerationQueue(db, status, 1000);
+    for (const c of comments) {
+      const text = c.body.replace(/\s+/g, ' ').slice(0, 80);
+      console.log(`${c.id}  ${c.created_at}  ${c.article_id}  ${c.author_name} <${c.author_email}>  ${text}`);
+      if (c.signals.length) console.log(`    signals: ${c.signals.join('; ')}`);
+    }
+    console.error(
+      `[comments] ${comments.length} ${status}; pending ${counts.pending}, approved ${counts.approved}, spam ${counts.spam}`,
+    );
+  } else if (MODERATION_ACTIONS.some((action) => action === command)) {
+    if (args.length === 0) throw new UsageError(`${command} needs at least one comment id`);
+    const changed = await moderateComments(db, args, command as (typeof MODERATION_ACTIONS)[number]);
+    console.error(`[comments] ${command}: ${changed} of ${args.length} comment(s) changed`);
+    if (changed < args.length) process.exitCode = 1;
+  } else if (command === 'export') {
+    console.log(
+      JSON.stringify(
+        { email: emailArgument(args), comments: await exportByEmail(db, emailArgument(args)) },
+        null,
+        2,
+      ),
+    );
+  } else if (command === 'erase') {
+    const erased = await eraseByEmail(db, emailArgument(args));
+    console.error(`[comments] erased ${erased} comment(s) stored with ${emailArgument(args)}`);
+  } else if (command === 'purge') {
+    const cleared = await clearAddressHashes(db, new Date(Date.now() - ADDRESS_RETENTION_MS).toISOString());
+    await purgeAdminRecords(db, new Date().toISOString(), new Date(Date.now() - 86_400_000).toISOString());
+    console.error(`[comments] cleared ${cleared} client-address hash(es) older than 30 days`);
+  } else {
+    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+}
+
+const [command, ...args] = process.argv.slice(2);
+try {
+  await run(command, args);
+} catch (error) {
+  console.error(`[comments] ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof UsageError) console.error(USAGE);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+} finally {
+  await closeDb();
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+type Conn = Kysely<Database>;
+
+/** Stores a new session by the hash of its token. */
+export async function insertSession(
+  db: Conn,
+  tokenHash: string,
+  createdAt: string,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .insertInto('admin_sessions')
+    .values({ token_hash: tokenHash, created_at: createdAt, expires_at: expiresAt })
+    .execute();
+}
+
+/** Whether a session with this token hash exists and has not expired at `now`. */
+export async function isSessionLive(db: Conn, tokenHash: string, now: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('admin_sessions')
+    .select('token_hash')
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Ends a session. */
+export async function deleteSession(db: Conn, tokenHash: string): Promise<void> {
+  await db.deleteFrom('admin_sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Records a failed login from a hashed client address. */
+export async function insertLoginFailure(
+  db: Conn,
+  id: string,
+  ipHash: string,
+  createdAt: string,
+): Promise<void> {
+  await db
+    .insertInto('admin_login_failures')
+    .values({ id, ip_hash: ipHash, created_at: createdAt })
+    .execute();
+}
+
+/** Creation times of the client's failed logins since `since`, oldest first. */
+export async function listLoginFailures(db: Conn, ipHash: string, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('admin_login_failures')
+    .select('created_at')
+    .where('ip_hash', '=', ipHash)
+    .where('created_at', '>=', since)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((row) => row.created_at);
+}
+
+/** Drops expired sessions and failures recorded before `before`. */
+export async function purgeAdminRecords(db: Conn, now: string, before: string): Promise<void> {
+  await db.deleteFrom('admin_sessions').where('expires_at', '<=', now).execute();
+  await db.deleteFrom('admin_login_failures').where('created_at', '<', before).execute();
+}

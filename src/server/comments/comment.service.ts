@@ -1,0 +1,135 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import type { CommentsConfig } from './comment.config.ts';
+import * as repo from './comment.repository.ts';
+import { evaluateSpam } from './comment.spam.ts';
+import type { CommentStatus } from './comment.table.ts';
+import { type CommentErrors, type CommentFormValues, validateComment } from './comment.validation.ts';
+import { getCommentKeys, hashClientAddress } from './comment-secrets.ts';
+import { checkFormToken } from './signed-value.ts';
+
+/** A post as it reached the server. */
+export interface CommentSubmission {
+  articleId: string;
+  values: CommentFormValues;
+  /** Value of the hidden honeypot field. */
+  honeypot: string;
+  /** The signed form timestamp. */
+  token: string | undefined;
+  clientAddress: string;
+}
+
+/** What became of a post; every kind but `stored` leaves the reader's text in the form. */
+export type SubmitOutcome =
+  | { kind: 'invalid'; errors: CommentErrors }
+  | { kind: 'stale-form' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'stored'; id: string; status: CommentStatus };
+
+const DAY_MS = 86_400_000;
+/** Client-address hashes are kept this long, then cleared. */
+export const ADDRESS_RETENTION_MS = 30 * DAY_MS;
+/** Replies nest at most this many levels deep (0-based depth of the deepest level is 2). */
+export const MAX_DEPTH = 2;
+
+function bodyHash(body: string): string {
+  return createHash('sha256').update(body.toLowerCase().replace(/\s+/g, ' ')).digest('base64url');
+}
+
+/**
+ * Validates, rate-limits, applies the spam rules and stores a comment in one transaction,
+ * so a comment the reader is told about is committed. Database errors propagate: the
+ * caller answers 503 and keeps the reader's text.
+ */
+export async function submitComment(
+  db: Db,
+  submission: CommentSubmission,
+  config: CommentsConfig,
+  now: Date = new Date(),
+): Promise<SubmitOutcome> {
+  const checked = validateComment(submission.values);
+  if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
+  const comment = checked.value;
+  const keys = await getCommentKeys(db);
+  const token = checkFormToken(
+    keys.signingKey,
+    submission.token,
+    submission.articleId,
+    now.getTime(),
+    config.formMaxAgeHours * 3_600_000,
+  );
+  // Only a token we did not sign is refused; an authentic old one (a tab left open) is held.
+  if (token.kind === 'missing' || token.kind === 'forged') return { kind: 'stale-form' };
+  const { elapsedMs } = token;
+  const formExpired = token.kind === 'expired';
+  const ipHash = hashClientAddress(keys, submission.clientAddress);
+  const nowIso = now.toISOString();
+  const hash = bodyHash(comment.body);
+
+  const outcome = await db.transaction().execute(async (trx): Promise<SubmitOutcome> => {
+    const windowStart = new Date(now.getTime() - config.rateLimitWindowMs).toISOString();
+    const recent = await repo.listRecentByClient(trx, ipHash, windowStart);
+    if (recent.length >= config.rateLimitMax) {
+      const oldest = Date.parse(recent[0] ?? nowIso);
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((oldest + config.rateLimitWindowMs - now.getTime()) / 1000),
+      );
+      return { kind: 'rate-limited', retryAfterSeconds };
+    }
+    const duplicate = await repo.hasDuplicate(
+      trx,
+      submission.articleId,
+      hash,
+      new Date(now.getTime() - DAY_MS).toISOString(),
+    );
+    const spam = evaluateSpam(
+      comment,
+      {
+        honeypotFilled: submission.honeypot.trim() !== '',
+        elapsedMs,
+        formExpired,
+        duplicate,
+      },
+      config,
+    );
+    const parent = comment.parentId ? await repo.findComment(trx, comment.parentId) : undefined;
+    // A reply to a comment that is gone or not public stays a top-level comment, never lost.
+    const usableParent =
+      parent?.article_id === submission.articleId && parent.status === 'approved' ? parent : undefined;
+    const atMaxDepth = usableParent !== undefined && usableParent.depth >= MAX_DEPTH;
+    let status: CommentStatus = 'pending';
+    if (spam.verdict === 'spam') status = 'spam';
+    else if (
+      spam.verdict === 'clean' &&
+      config.autoApproveKnownAuthors &&
+      (await repo.hasApprovedComment(trx, comment.email))
+    )
+      status = 'approved';
+    const id = randomUUID();
+    await repo.insertComment(trx, {
+      id,
+      article_id: submission.articleId,
+      parent_id: atMaxDepth ? usableParent.parent_id : (usableParent?.id ?? null),
+      depth: usableParent ? Math.min(usableParent.depth + 1, MAX_DEPTH) : 0,
+      author_name: comment.name,
+      author_email: comment.email,
+      author_website: comment.website,
+      body: comment.body,
+      body_hash: hash,
+      status,
+      signals: JSON.stringify(spam.signals),
+      ip_hash: ipHash,
+      created_at: nowIso,
+      moderated_at: status === 'approved' ? nowIso : null,
+    });
+    return { kind: 'stored', id, status };
+  });
+  if (outcome.kind === 'stored') {
+    // Housekeeping rides on writes; failing it must not fail the reader's post.
+    await repo
+      .clearAddressHashes(db, new Date(now.getTime() - ADDRESS_RETENTION_MS).toISOString())
+      .catch(() => 0);
+  }
+  return outcome;
+}

@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { readCommentsConfig } from '../../src/server/comments/comment.config.ts';
+import * as repo from '../../src/server/comments/comment.repository.ts';
+import { type CommentSubmission, submitComment } from '../../src/server/comments/comment.service.ts';
+import {
+  eraseByEmail,
+  exportByEmail,
+  getModerationQueue,
+  moderateComments,
+} from '../../src/server/comments/comment-moderation.service.ts';
+import { getCommentKeys } from '../../src/server/comments/comment-secrets.ts';
+import { getCommentThread } from '../../src/server/comments/comment-thread.service.ts';
+import { createFormToken } from '../../src/server/comments/signed-value.ts';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
+
+const ARTICLE = 'backend-development-engineering-2026';
+const config = readCommentsConfig({ COMMENTS_BLOCKED_WORDS: 'casino' });
+const start = new Date('2026-11-25T12:00:00.000Z');
+const later = (ms: number) => new Date(start.getTime() + ms);
+
+describe.each(databaseKinds)('comments on %s', (kind) => {
+  let testDb: TestDatabase;
+  let token: string;
+  let clock = 0;
+  let client = 0;
+
+  /** Posts as a fresh client 10 s after the form was rendered, unless told otherwise. */
+  async function post(
+    values: Partial<CommentSubmission['values']> = {},
+    extra: Partial<CommentSubmission> = {},
+    at?: Date,
+  ) {
+    clock += 1000;
+    return submitComment(
+      testDb.db,
+      {
+        articleId: ARTICLE,
+        values: {
+          comment: `Comment ${clock}`,
+          name: 'Ada',
+          email: 'ada@example.com',
+          website: '',
+          parentId: '',
+          ...values,
+        },
+        honeypot: '',
+        token,
+        clientAddress: `10.0.0.${client}`,
+        ...extra,
+      },
+      config,
+      at ?? later(10_000 + clock),
+    );
+  }
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(kind);
+    const keys = await getCommentKeys(testDb.db, {});
+    token = createFormToken(keys.signingKey, ARTICLE, start.getTime());
+  });
+  afterAll(async () => {
+    await testDb?.drop();
+  });
+  beforeEach(async () => {
+    client += 1;
+    await testDb.db.deleteFrom('comments').execute();
+  });
+
+  test('holds a first comment for moderation and never shows it', async () => {
+    const outcome = await post();
+    expect(outcome).toMatchObject({ kind: 'stored', status: 'pending' });
+    expect((await getCommentThread(testDb.db, ARTICLE)).count).toBe(0);
+  });
+
+  test('approves at once when the email has an approved comment, unless a spam rule trips', async () => {
+    const first = await post();
+    if (first.kind !== 'stored') throw new Error('not stored');
+    await moderateComments(testDb.db, [first.id], 'approve');
+    expect(await post({ email: 'ADA@example.com' })).toMatchObject({ status: 'approved' });
+    expect(await post({ comment: 'casino bonus' })).toMatchObject({ status: 'spam' });
+    expect(await post({ comment: 'https://a.example https://b.example https://c.example' })).toMatchObject({
+      status: 'pending',
+    });
+  });
+
+  test('lists approved comments oldest first without the email or address hash', async () => {
+    const ids: string[] = [];
+    for (const name of ['First', 'Second']) {
+      const outcome = await post({ name });
+      if (outcome.kind === 'stored') ids.push(outcome.id);
+    }
+    await moderateComments(testDb.db, ids, 'approve');
+    const rows = await repo.listApprovedComments(testDb.db, ARTICLE);
+    expect(rows.map((r) => r.author_name)).toEqual(['First', 'Second']);
+    expect(Object.keys(rows[0] ?? {})).not.toContain('author_email');
+    expect(JSON.stringify(rows)).not.toContain('ada@example.com');
+  });
+
+  test('nests replies three levels deep and attaches deeper ones to the third level', async () => {
+    let parentId = '';
+    const ids: string[] = [];
+    for (let level = 0; level < 4; level += 1) {
+      const outcome = await post({ parentId, comment: `level ${level}` });
+      if (outcome.kind !== 'stored') throw new Error('not stored');
+      await moderateComments(testDb.db, [outcome.id], 'approve');
+      ids.push(outcome.id);
+      parentId = outcome.id;
+    }
+    const thread = await getCommentThread(testDb.db, ARTICLE);
+    const level2 = thread.comments[0]?.replies[0];
+    expect(level2?.replies.map((r) => r.body)).toEqual(['level 2', 'level 3']);
+  });
+
+  test('rate-limits a client after five comments in ten minutes, with a retry time', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await post()).kind).toBe('stored');
+    const limited = await post();
+    expect(limited.kind).toBe('rate-limited');
+    if (limited.kind === 'rate-limited') expect(limited.retryAfterSeconds).toBeGreaterThan(500);
+    const count = await testDb.db
+      .selectFrom('comments')
+      .select(testDb.db.fn.countAll().as('n'))
+      .executeTakeFirst();
+    expect(Number(count?.n)).toBe(5);
+  });
+
+  test('sends the same text on the same article within a day to spam, not to the bin', async () => {
+    await post({ comment: 'Same words' });
+    client += 1;
+    expect(await post({ comment: 'same   WORDS' })).toMatchObject({ status: 'spam' });
+    const { comments } = await getModerationQueue(testDb.db, 'spam');
+    expect(comments[0]?.signals).toContain('same text already posted on this article within a day');
+  });
+
+  test('sends a honeypot post and a too-fast post to spam', async () => {
+    expect(await post({}, { honeypot: 'http://spam.example' })).toMatchObject({ status: 'spam' });
+    expect(await post({}, {}, later(500))).toMatchObject({ status: 'spam' });
+  });
+
+  test('refuses a missing or forged form token without storing anything', async () => {
+    expect(await post({}, { token: undefined })).toEqual({ kind: 'stale-form' });
+    expect(await post({}, { token: token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) })).toEqual({
+      kind: 'stale-form',
+    });
+    expect((await getModerationQueue(testDb.db, 'pending')).counts).toEqual({
+      pending: 0,
+      approved: 0,
+      spam: 0,
+    });
+  });
+
+  test('holds a post from a form left open over a day, even from a known author', async () => {
+    const first = await post();
+    if (first.kind !== 'stored') throw new Error('not stored');
+    await moderateComments(testDb.db, [first.id], 'approve');
+    expect(await post({}, {}, later(25 * 3_600_000))).toMatchObject({ kind: 'stored', status: 'pending' });
+  });
+
+  test('reports validation errors without touching the database', async () => {
+    expect(await post({ email: 'nope' })).toMatchObject({
+      kind: 'invalid',
+      errors: { email: expect.any(String) },
+    });
+  });
+
+  test('stores hostile text verbatim and safely on both databases', async () => {
+    const comment = "'); DROP TABLE comments; -- <script>alert(1)</script> \u0000 😀 \uD800";
+    const outcome = await post({ comment });
+    if (outcome.kind !== 'stored') throw new Error('not stored');
+    const row = await repo.findComment(testDb.db, outcome.id);
+    expect(row?.body).toBe("'); DROP TABLE comments; -- <script>alert(1)</script>  😀 \uFFFD");
+  });
+
+  test('unapproves, marks spam and deletes in bulk, counting what changed', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const outcome = await post();
+      if (outcome.kind === 'stored') ids.push(outcome.id);
+    }
+    expect(await moderateComments(testDb.db, ids, 'approve')).toBe(3);
+    expect(await moderateComments(testDb.db, [ids[0] as string], 'unapprove')).toBe(1);
+    expect(await moderateComments(testDb.db, [ids[1] as string], 'spam')).toBe(1);
+    expect((await getModerationQueue(testDb.db, 'approved')).counts).toEqual({
+      pending: 1,
+      approved: 1,
+      spam: 1,
+    });
+    expect(await moderateComments(testDb.db, ids, 'delete')).toBe(3);
+  });
+
+  test('keeps replies when their parent is deleted, shown at the top level', async () => {
+    const parent = await post();
+    if (parent.kind !== 'stored') throw new Error('not stored');
+    await moderateComments(testDb.db, [parent.id], 'approve');
+    const reply = await post({ parentId: parent.id });
+    if (reply.kind !== 'stored') throw new Error('not stored');
+    await moderateComments(testDb.db, [reply.id], 'approve');
+    await moderateComments(testDb.db, [parent.id], 'delete');
+    const thread = await getCommentThread(testDb.db, ARTICLE);
+    expect(thread.comments.map((c) => c.id)).toEqual([reply.id]);
+  });
+
+  test('exports and erases everything stored with an email', async () => {
+    await post({ email: 'grace@example.com' });
+    await post({ email: 'other@example.com' });
+    const exported = await exportByEmail(testDb.db, ' Grace@Example.com ');
+    expect(exported).toHaveLength(1);
+    expect(exported[0]?.author_email).toBe('grace@example.com');
+    expect(await eraseByEmail(testDb.db, 'grace@example.com')).toBe(1);
+    expect(await exportByEmail(testDb.db, 'grace@example.com')).toEqual([]);
+    expect(await exportByEmail(testDb.db, 'other@example.com')).toHaveLength(1);
+  });
+
+  test('stores the client address only as a hash and clears it after 30 days', async () => {
+    const outcome = await post({}, { clientAddress: '203.0.113.9' });
+    if (outcome.kind !== 'stored') throw new Error('not stored');
+    const row = await repo.findComment(testDb.db, outcome.id);
+    expect(row?.ip_hash).toMatch(/^[\w-]{32}$/);
+    expect(JSON.stringify(row)).not.toContain('203.0.113');
+    const monthLater = later(31 * 86_400_000);
+    const keys = await getCommentKeys(testDb.db, {});
+    const freshToken = createFormToken(keys.signingKey, ARTICLE, monthLater.getTime() - 10_000);
+    expect(await post({}, { token: freshToken }, monthLater)).toMatchObject({ kind: 'stored' });
+    expect((await repo.findComment(testDb.db, outcome.id))?.ip_hash).toBeNull();
+  });
+
+  test('rolls the comment back when the insert fails inside the transaction', async () => {
+    await expect(
+      testDb.db.transaction().execute(async (trx) => {
+        await repo.insertComment(trx, {
+          id: '00000000-0000-4000-8000-000000000001',
+          article_id: ARTICLE,
+          parent_id: null,
+          author_name: 'A',
+          author_email: 'a@example.com',
+          author_website: null,
+          body: 'rolled back',
+          body_hash: 'h',
+          status: 'approved',
+          ip_hash: null,
+          created_at: start.toISOString(),
+          moderated_at: null,
+        });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await repo.findComment(testDb.db, '00000000-0000-4000-8000-000000000001')).toBeUndefined();
+  });
+});
