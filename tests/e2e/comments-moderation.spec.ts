@@ -46,7 +46,7 @@ test('a moderator approves a comment, which then shows on the article as inert t
   await expect(admin.getByRole('status')).toHaveText('1 comment approved.');
 
   await page.reload();
-  const comment = page.locator('article', { hasText: 'Hostile Hannah' });
+  const comment = page.getByRole('article', { name: 'Hostile Hannah' });
   await expect(comment).toContainText('<script>window.pwned = 1</script>');
   await expect(comment.getByRole('link', { name: 'Hostile Hannah', exact: true })).toHaveAttribute(
     'rel',
