@@ -1,8 +1,11 @@
 import type { Migration } from 'kysely/migration';
+import * as jobs from './20261125-01-jobs.ts';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run
  * (`YYYYMMDD-NN-what`). Migrations take `Kysely<any>`, use only portable SQL and never
  * import application code, so they keep working as the app changes.
  */
-export const migrations: Record<string, Migration> = {};
+export const migrations: Record<string, Migration> = {
+  '20261125-01-jobs': jobs,
+};
