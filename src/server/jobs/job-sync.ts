@@ -39,7 +39,7 @@ export function readSyncConfig(env: NodeJS.ProcessEnv): (FeedSource & { interval
  */
 export function startJobSync(
   db: Db,
-  config: FeedSource & { intervalMs: number },
+  config: FeedSource & { intervalMs: number; retryBaseMs?: number },
   log: (message: string) => void,
 ): JobSync {
   const controller = new AbortController();
@@ -63,7 +63,8 @@ export function startJobSync(
       );
     }
     if (controller.signal.aborted) return;
-    schedule(failures === 0 ? config.intervalMs : Math.min(config.intervalMs, 30_000 * 2 ** (failures - 1)));
+    const backoff = (config.retryBaseMs ?? 30_000) * 2 ** (failures - 1);
+    schedule(failures === 0 ? config.intervalMs : Math.min(config.intervalMs, backoff));
   };
   schedule(0);
   return {

@@ -30,7 +30,7 @@ export function parseAshbyFeed(feed: unknown, options: ImporterOptions): FeedPar
   }
   return parseItems(
     feed['jobs'],
-    'Ashby',
+    'an Ashby',
     (item) => 'jobUrl' in item || 'descriptionHtml' in item || 'isListed' in item,
     (item) => (item['isListed'] === false ? 'skip' : parseJob(item, options)),
   );

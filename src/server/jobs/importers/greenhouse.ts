@@ -30,7 +30,7 @@ export function parseGreenhouseFeed(feed: unknown, options: ImporterOptions): Fe
   }
   return parseItems(
     feed['jobs'],
-    'Greenhouse',
+    'a Greenhouse',
     (item) => 'absolute_url' in item || 'internal_job_id' in item,
     (item) => parseJob(item, options),
   );

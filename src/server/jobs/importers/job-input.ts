@@ -88,6 +88,7 @@ export function isHttpUrl(value: string): boolean {
 
 /** Parses a date (ISO text or epoch ms) into an ISO instant, or throws RecordError naming the field. */
 export function toIsoInstant(value: unknown, field: string): string {
+  if (value === undefined || value === null || value === '') throw new RecordError(`missing ${field}`);
   const date =
     typeof value === 'number'
       ? new Date(value)

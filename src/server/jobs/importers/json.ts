@@ -30,7 +30,7 @@ export function parseJsonFeed(feed: unknown, options: ImporterOptions): FeedPars
   }
   return parseItems(
     feed['jobs'],
-    'project JSON',
+    'a project JSON',
     (item) => 'applyUrl' in item || 'postedAt' in item,
     (item) => parseJob(item, options),
   );

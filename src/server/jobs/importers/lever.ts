@@ -28,7 +28,7 @@ export function parseLeverFeed(feed: unknown, options: ImporterOptions): FeedPar
   }
   return parseItems(
     feed,
-    'Lever',
+    'a Lever',
     (item) => 'hostedUrl' in item || ('text' in item && 'categories' in item),
     (item) => parseJob(item, options),
   );

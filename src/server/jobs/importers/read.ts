@@ -76,7 +76,7 @@ export function parseItems(
   parse: (item: FeedObject) => JobInput | 'skip',
 ): FeedParseResult {
   if (items.length > 0 && !items.some((item) => isObject(item) && looksLike(item))) {
-    throw new FeedFormatError(`none of the ${items.length} records looks like a ${formatName} job posting`);
+    throw new FeedFormatError(`none of the ${items.length} records looks like ${formatName} job posting`);
   }
   const result: FeedParseResult = { records: [], rejected: [], skipped: 0 };
   const seen = new Set<string>();
