@@ -17,6 +17,20 @@ const UNIT_LABELS: Record<string, string> = {
   HOUR: 'hour',
 };
 
+// Building an Intl formatter costs far more than using one, and the island formats every card.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
 /** "Full-time", "Contract"… for a schema.org employment type. */
 export function formatEmploymentType(type: string): string {
   return EMPLOYMENT_LABELS[type] ?? 'Other';
@@ -39,11 +53,7 @@ export function formatSalary(
   locale = 'en-GB',
 ): string | null {
   if (!salary) return null;
-  const money = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: salary.currency,
-    maximumFractionDigits: 0,
-  });
+  const money = moneyFormat(locale, salary.currency);
   const unit = UNIT_LABELS[salary.unit] ?? 'year';
   const per = `${unit === 'hour' ? 'an' : 'a'} ${unit}`;
   if (salary.min !== null && salary.max !== null && salary.min !== salary.max) {
@@ -66,7 +76,11 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 /** "3 days ago", "yesterday", "just now": how long ago `date` was, seen from `now`. */
 export function formatPostedAgo(date: Date, now = new Date(), locale = 'en-GB'): string {
   const elapsed = now.getTime() - date.getTime();
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, format);
+  }
   for (const [unit, ms] of STEPS) {
     if (elapsed >= ms) return format.format(-Math.floor(elapsed / ms), unit);
   }

@@ -15,6 +15,8 @@ const DEADLINE_MS = 800;
 const STALE_MS = 60_000;
 /** One log line per this long while the database keeps failing. */
 const LOG_EVERY_MS = 60_000;
+/** After a failure, answers come straight from what is at hand for this long, without waiting again. */
+const BACK_OFF_MS = 2_000;
 
 interface Entry {
   value: IslandRoles | null;
@@ -24,11 +26,13 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 let lastLoggedAt = Number.NEGATIVE_INFINITY;
+let failedAt = Number.NEGATIVE_INFINITY;
 let failuresSinceLog = 0;
 
 function logFailure(error: unknown): void {
   failuresSinceLog += 1;
   const now = Date.now();
+  failedAt = now;
   if (now - lastLoggedAt < LOG_EVERY_MS) return;
   lastLoggedAt = now;
   const message = error instanceof Error ? error.message : String(error);
@@ -63,6 +67,12 @@ export async function getIslandRoles(categories: readonly string[]): Promise<Isl
   const entry = entries.get(key) ?? { value: null, at: 0, pending: null };
   const age = Date.now() - entry.at;
   if (entry.value && age < FRESH_MS) return entry.value;
+  const stale = entry.value && age < STALE_MS ? entry.value : null;
+  if (Date.now() - failedAt < BACK_OFF_MS) {
+    // While the database is failing, try it again in the background, not on every request.
+    refresh(key, entry, sorted).catch(logFailure);
+    return stale;
+  }
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -74,7 +84,7 @@ export async function getIslandRoles(categories: readonly string[]): Promise<Isl
     return await Promise.race([refresh(key, entry, sorted), deadline]);
   } catch (error) {
     logFailure(error);
-    return entry.value && Date.now() - entry.at < STALE_MS ? entry.value : null;
+    return stale;
   } finally {
     clearTimeout(timer);
   }

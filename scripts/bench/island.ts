@@ -1,0 +1,101 @@
+/**
+ * `npm run bench:island`: loads the jobs server island of a built article with autocannon and,
+ * in the same run, a bare node:http server answering a fragment of the same size, then prints
+ * req/s, p50 and p99 for both and the ratio. Builds first when dist/ is missing or stale.
+ * BENCH_DURATION (s, default 10) and BENCH_CONNECTIONS (default 50) tune the load.
+ */
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDb, getDb } from '../../src/server/db/database.ts';
+import { loadCategoryMapping } from '../../src/server/jobs/category-mapping.ts';
+import { seedBenchJobs } from './island-data.ts';
+import { isStale, startChild, stopChild } from './processes.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const duration = Number(process.env['BENCH_DURATION'] ?? 10);
+const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const articlePath = '/blog/backend-development-engineering-2026/';
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Runs autocannon's CLI (it ships no types) and reads its JSON report. */
+function load(url: string, seconds: number): Result {
+  const out = execFileSync(
+    join(root, 'node_modules/.bin/autocannon'),
+    ['-c', String(connections), '-d', String(seconds), '-j', url],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  const report = JSON.parse(out);
+  return {
+    rps: report.requests.average,
+    p50: report.latency.p50,
+    p99: report.latency.p99,
+    errors: report.errors,
+    non2xx: report.non2xx,
+  };
+}
+
+function measure(name: string, url: string): Result {
+  load(url, 2); // warm-up: JIT, caches, connection pools
+  const result = load(url, duration);
+  console.log(
+    `${name.padEnd(10)} ${result.rps.toFixed(0).padStart(7)} req/s   p50 ${result.p50} ms   p99 ${result.p99} ms   errors ${result.errors + result.non2xx}`,
+  );
+  return result;
+}
+
+if (isStale(root)) {
+  console.log('[bench] building the site first');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-island-'));
+const databaseUrl = `file:${join(dir, 'site.db')}`;
+process.env['DATABASE_URL'] = databaseUrl;
+await seedBenchJobs(await getDb(), loadCategoryMapping(join(root, 'content')));
+await closeDb();
+
+const children: ChildProcess[] = [];
+try {
+  const site = await startChild(
+    join(root, 'src/server/http/serve.ts'),
+    { DATABASE_URL: databaseUrl },
+    children,
+  );
+  const page = await (await fetch(`${site}${articlePath}`)).text();
+  const islandPath = /\/_server-islands\/[^"'\s]+/.exec(page)?.[0]?.replaceAll('&amp;', '&');
+  if (!islandPath) throw new Error(`${articlePath} has no server island`);
+  const island = await fetch(`${site}${islandPath}`);
+  const fragment = await island.text();
+  if (island.status !== 200 || !fragment.includes('job-card'))
+    throw new Error(`the island answered ${island.status} without roles`);
+  const bare = await startChild(
+    join(root, 'scripts/bench/bare-server.ts'),
+    { BARE_BYTES: String(Buffer.byteLength(fragment)) },
+    children,
+  );
+
+  console.log(
+    `[bench] island fragment ${Buffer.byteLength(fragment)} bytes; ${connections} connections, ${duration} s each, servers pinned to one core`,
+  );
+  const baseline = measure('node:http', `${bare}/`);
+  const result = measure('island', `${site}${islandPath}`);
+  const ratio = result.rps / baseline.rps;
+  console.log(
+    `ratio      ${ratio.toFixed(3)}x bare node:http (target ≥ 0.25x with p99 ≤ 50 ms: ${ratio >= 0.25 && result.p99 <= 50 ? 'met' : 'NOT met'})`,
+  );
+} finally {
+  for (const child of children) await stopChild(child);
+  rmSync(dir, { recursive: true, force: true });
+}
