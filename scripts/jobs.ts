@@ -2,7 +2,7 @@
  * `npm run jobs -- <command>`: the operators' job store commands.
  *   import <file-or-url> --format greenhouse|lever|ashby|json [--source NAME] [--company NAME]
  *   list [--all] [--limit N]
- *   add --title T --company C --apply-url URL [--location L] [--remote] [--type FULL_TIME] ...
+ *   add --title T --company C --apply-url URL [--location L] [--remote [--region R]...] [--type FULL_TIME] ...
  *   close <id>
  * Exit codes: 0 done, 1 failed or some records rejected, 2 wrong usage.
  */
@@ -18,7 +18,7 @@ const USAGE = `usage:
   npm run jobs -- import <file-or-url> --format ${FEED_FORMATS.join('|')} [--source NAME] [--company NAME]
   npm run jobs -- list [--all] [--limit N]
   npm run jobs -- add --title TITLE --company COMPANY --apply-url URL --description HTML [--location PLACE]
-                      [--remote] [--type FULL_TIME|PART_TIME|CONTRACTOR|TEMPORARY|INTERN|OTHER]
+                      [--remote [--region R]...] [--type FULL_TIME|PART_TIME|CONTRACTOR|TEMPORARY|INTERN|OTHER]
                       [--department D] [--category SLUG]... [--salary-min N --salary-max N --currency GBP]
                       [--valid-through DATE] [--id EXTERNAL_ID]
   npm run jobs -- close <id>`;

@@ -38,8 +38,12 @@ function demoRole(
   };
 }
 
-/** A handful of clearly fictional roles across the blog's categories. */
-export function demoRoles(now = new Date()): JobInput[] {
+/**
+ * A handful of clearly fictional roles across the blog's categories, dated back from the start
+ * of `now`'s day so seeding twice on one day changes nothing.
+ */
+export function demoRoles(at = new Date()): JobInput[] {
+  const now = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
   return [
     demoRole(
       'backend-1',
