@@ -2,7 +2,8 @@
  * `npm run bench:island`: loads the jobs server island of a built article with autocannon and,
  * in the same run, a bare node:http server answering a fragment of the same size, then prints
  * req/s, p50 and p99 for both and the ratio. Builds first when dist/ is missing or stale.
- * BENCH_DURATION (s, default 10) and BENCH_CONNECTIONS (default 50) tune the load.
+ * BENCH_DURATION (s, default 10) and BENCH_CONNECTIONS (default 50) tune the load;
+ * BENCH_NODE_ARGS passes flags to both servers (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile).
  */
 import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { closeDb, getDb } from '../../src/server/db/database.ts';
 import { loadCategoryMapping } from '../../src/server/jobs/category-mapping.ts';
 import { seedBenchJobs } from './island-data.ts';
-import { isStale, startChild, stopChild } from './processes.ts';
+import { canPin, isStale, startChild, stopChild } from './processes.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const duration = Number(process.env['BENCH_DURATION'] ?? 10);
@@ -28,14 +29,18 @@ interface Result {
 
 /** Runs autocannon's CLI (it ships no types) and reads its JSON report. */
 function load(url: string, seconds: number): Result {
-  const out = execFileSync(
+  const command = [
     join(root, 'node_modules/.bin/autocannon'),
-    ['-c', String(connections), '-d', String(seconds), '-j', url],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
+    '-c',
+    String(connections),
+    '-d',
+    String(seconds),
+    '-j',
+    url,
+  ];
+  // The load generator runs on the other core, so it does not compete with the server it measures.
+  const [file = 'node', ...args] = canPin ? ['taskset', '-c', '1', ...command] : command;
+  const out = execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const report = JSON.parse(out);
   return {
     rps: report.requests.average,

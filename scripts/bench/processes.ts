@@ -21,7 +21,8 @@ export function isStale(root: string): boolean {
   );
 }
 
-const pin = spawnSync('taskset', ['--version']).status === 0;
+/** True when taskset can pin processes to cores (servers on CPU 0, load on CPU 1). */
+export const canPin = spawnSync('taskset', ['--version']).status === 0;
 
 /** Starts `node script` on a free port (on CPU 0 when taskset exists) and resolves with its origin. */
 export async function startChild(
@@ -35,10 +36,14 @@ export async function startChild(
     ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
     script,
   ];
-  const child = spawn(pin ? 'taskset' : (args[0] ?? 'node'), pin ? ['-c', '0', ...args] : args.slice(1), {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    canPin ? 'taskset' : (args[0] ?? 'node'),
+    canPin ? ['-c', '0', ...args] : args.slice(1),
+    {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   children.push(child);
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
