@@ -9,9 +9,9 @@ export interface FeedSource {
   /** A local file path or an http(s) URL. */
   location: string;
   format: FeedFormat;
-  /** Source name the roles are stored under; defaults to the URL's host or the file name. */
+  /** Source name the roles are stored under; defaults to the URL's host and path, or the file name. */
   source?: string | undefined;
-  /** Company name for formats that carry none; defaults to the source name. */
+  /** Company name for formats that carry none; defaults to the board name in the URL, else the source. */
   company?: string | undefined;
   /** Gives up reading a URL after this long. */
   timeoutMs?: number;
@@ -20,10 +20,22 @@ export interface FeedSource {
 
 const MAX_FEED_BYTES = 50 * 1024 * 1024;
 
-/** The default source name: a URL's host name, or a file's name without extension. */
+/** The default source name: a URL's host and path, or a file's name without extension. */
 export function defaultSourceName(location: string): string {
-  if (/^https?:\/\//i.test(location)) return new URL(location).hostname;
+  if (/^https?:\/\//i.test(location)) {
+    // Host and path: one job-board host serves many companies' boards, each its own source.
+    const url = new URL(location);
+    return `${url.hostname}${url.pathname.replace(/\/+$/, '')}`.slice(0, 200);
+  }
   return (location.split(/[\\/]/).pop() ?? location).replace(/\.[^.]+$/, '') || 'feed';
+}
+
+/** The board name in a Greenhouse, Lever or Ashby URL (`/boards/acme/jobs` → acme), else the source name. */
+export function defaultCompanyName(location: string, source: string): string {
+  if (!/^https?:\/\//i.test(location)) return source;
+  const segments = new URL(location).pathname.split('/').filter(Boolean);
+  const at = segments.findIndex((s) => ['boards', 'postings', 'job-board'].includes(s));
+  return (at >= 0 ? segments[at + 1] : undefined) ?? source;
 }
 
 /** Reads a feed's text from a file or URL; throws with a message naming what failed. */
@@ -46,10 +58,11 @@ export async function readFeedText(feed: FeedSource): Promise<string> {
  */
 export async function importFeedFrom(db: Db, feed: FeedSource): Promise<ImportSummary> {
   const source = feed.source ?? defaultSourceName(feed.location);
+  if (!source.trim() || source.length > 200) throw new Error('a source name must have 1 to 200 characters');
   const mapping = loadCategoryMapping();
   const text = await readFeedText(feed);
   const parsed = parseFeed(text, feed.format, {
-    company: feed.company ?? source,
+    company: feed.company ?? (feed.source ? source : defaultCompanyName(feed.location, source)),
     knownCategories: mapping.known,
   });
   return importFeed(db, source, parsed, mapping);

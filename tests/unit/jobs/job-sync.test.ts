@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findJobsBySource } from '../../../src/server/jobs/job.repository.ts';
-import { importFeedFrom } from '../../../src/server/jobs/job-feed.ts';
+import { defaultCompanyName, defaultSourceName, importFeedFrom } from '../../../src/server/jobs/job-feed.ts';
 import { readSyncConfig, startJobSync } from '../../../src/server/jobs/job-sync.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/databases.ts';
 
@@ -42,6 +42,13 @@ describe('feed sync over HTTP', () => {
     });
     expect(summary).toMatchObject({ source: 'globex', added: 2 });
     expect((await findJobsBySource(test_db.db, 'globex'))[0]?.company).toBe('globex');
+  });
+
+  test('names the company after the board in the URL when the feed carries none', () => {
+    expect(defaultCompanyName('https://api.lever.co/v0/postings/acme?mode=json', 'x')).toBe('acme');
+    expect(defaultCompanyName('https://boards-api.greenhouse.io/v1/boards/globex/jobs', 'x')).toBe('globex');
+    expect(defaultCompanyName('feeds/initech.json', 'initech')).toBe('initech');
+    expect(defaultSourceName('https://api.lever.co/v0/postings/acme/')).toBe('api.lever.co/v0/postings/acme');
   });
 
   test('gives up on a feed that does not answer within the timeout', async () => {

@@ -6,7 +6,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('jobs')
     .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
-    .addColumn('source', 'varchar(100)', (c) => c.notNull())
+    .addColumn('source', 'varchar(200)', (c) => c.notNull())
     .addColumn('external_id', 'varchar(200)', (c) => c.notNull())
     .addColumn('title', 'varchar(300)', (c) => c.notNull())
     .addColumn('company', 'varchar(200)', (c) => c.notNull())
