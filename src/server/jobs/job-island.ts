@@ -1,5 +1,6 @@
 import { getDb } from '../db/database.ts';
 import { getRolesForCategories, type Job } from './job.service.ts';
+import { reportFailure } from './job-log.ts';
 
 /** What the island shows: roles in the article's categories, or the newest roles when none match. */
 export interface IslandRoles {
@@ -13,8 +14,6 @@ const FRESH_MS = 5_000;
 const DEADLINE_MS = 800;
 /** When the database fails, an answer up to this old is still better than no roles. */
 const STALE_MS = 60_000;
-/** One log line per this long while the database keeps failing. */
-const LOG_EVERY_MS = 60_000;
 /** After a failure, answers come straight from what is at hand for this long, without waiting again. */
 const BACK_OFF_MS = 2_000;
 
@@ -25,21 +24,11 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
-let lastLoggedAt = Number.NEGATIVE_INFINITY;
 let failedAt = Number.NEGATIVE_INFINITY;
-let failuresSinceLog = 0;
 
 function logFailure(error: unknown): void {
-  failuresSinceLog += 1;
-  const now = Date.now();
-  failedAt = now;
-  if (now - lastLoggedAt < LOG_EVERY_MS) return;
-  lastLoggedAt = now;
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(
-    `[jobs] island is showing its fallback: ${message} (${failuresSinceLog} failed reads since the last report)`,
-  );
-  failuresSinceLog = 0;
+  failedAt = Date.now();
+  reportFailure('island is showing its fallback', error);
 }
 
 function refresh(key: string, entry: Entry, categories: string[]): Promise<IslandRoles> {
