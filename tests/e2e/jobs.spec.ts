@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { seedE2eJobs } from './support/jobs.ts';
 import { type RunningServer, scratchSqliteUrl, startServer } from './support/server.ts';
@@ -133,5 +134,17 @@ test.describe('jobs pages', () => {
     const response = await request.get(`${server.url}/jobs/no-such-role/`);
     expect(response.status()).toBe(404);
     expect(await response.text()).toContain('Role not found');
+  });
+
+  test('has no accessibility violations on the list, a role and the island', async ({ page }) => {
+    for (const path of ['/jobs/', `/jobs/${ids['orders']}/`, '/jobs/?q=nothing-matches', article]) {
+      await page.goto(`${server.url}${path}`);
+      if (path === article) await expect(page.locator('.hiring-now-roles')).toBeVisible();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa'])
+        .include(path === article ? '.jobs-section' : 'main')
+        .analyze();
+      expect(results.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+    }
   });
 });
