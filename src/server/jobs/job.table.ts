@@ -2,7 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * One role. Timestamps are ISO-8601 UTC text from `Date#toISOString()` (so they sort as text
- * on both databases); money is whole currency units; booleans are 0/1 integers.
+ * on both databases); money is in currency units (hourly rates may have decimals); booleans are 0/1 integers.
  */
 export interface JobTable {
   /** Application-generated id, used in `/jobs/<id>/`. */

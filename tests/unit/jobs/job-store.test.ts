@@ -146,6 +146,8 @@ describe.each(databaseKinds)('job store on %s', (kind) => {
           title: 'Newsletter Editor',
           categories: ['newsletters'],
           company: 'Globex_100% (fixture)',
+          salary: { min: 45.5, max: 60.25, currency: 'GBP', unit: 'HOUR' },
+          location: 'A'.repeat(400),
         }),
       ),
       mapping,
@@ -162,6 +164,8 @@ describe.each(databaseKinds)('job store on %s', (kind) => {
       now,
     );
     expect(words.jobs.map((j) => j.title)).toEqual(['Newsletter Editor']);
+    expect(words.jobs[0]?.salary).toEqual({ min: 45.5, max: 60.25, currency: 'GBP', unit: 'HOUR' });
+    expect(words.jobs[0]?.location).toHaveLength(400);
     expect(
       (await searchJobs(test_db.db, { query: '%', page: 1, pageSize: 10 }, now)).jobs.map((j) => j.title),
     ).toEqual(['Newsletter Editor']);

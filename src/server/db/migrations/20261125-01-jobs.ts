@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 
-/** The job store: roles and their blog categories. Timestamps are ISO-8601 text. */
+/**
+ * The job store: roles and their blog categories. Timestamps are ISO-8601 text; free text from
+ * feeds is `text` so a long location cannot fail a whole import on Postgres.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the app's schema types.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -8,20 +11,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
     .addColumn('source', 'varchar(200)', (c) => c.notNull())
     .addColumn('external_id', 'varchar(200)', (c) => c.notNull())
-    .addColumn('title', 'varchar(300)', (c) => c.notNull())
-    .addColumn('company', 'varchar(200)', (c) => c.notNull())
-    .addColumn('location', 'varchar(300)')
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('company', 'text', (c) => c.notNull())
+    .addColumn('location', 'text')
     .addColumn('remote', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('remote_regions', 'varchar(300)')
+    .addColumn('remote_regions', 'text')
     .addColumn('employment_type', 'varchar(20)', (c) => c.notNull())
-    .addColumn('department', 'varchar(200)')
-    .addColumn('team', 'varchar(200)')
-    .addColumn('salary_min', 'integer')
-    .addColumn('salary_max', 'integer')
+    .addColumn('department', 'text')
+    .addColumn('team', 'text')
+    .addColumn('salary_min', 'double precision')
+    .addColumn('salary_max', 'double precision')
     .addColumn('salary_currency', 'varchar(3)')
     .addColumn('salary_unit', 'varchar(10)')
     .addColumn('description_html', 'text', (c) => c.notNull())
-    .addColumn('apply_url', 'varchar(2000)', (c) => c.notNull())
+    .addColumn('apply_url', 'text', (c) => c.notNull())
     .addColumn('posted_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('valid_through', 'varchar(30)')
     .addColumn('closed_at', 'varchar(30)')
