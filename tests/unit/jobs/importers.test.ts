@@ -125,6 +125,16 @@ describe('project JSON importer', () => {
     ]);
   });
 
+  test('rejects a description that has no text once sanitised', () => {
+    const feed = JSON.parse(fixture('jobs.json'));
+    feed.jobs[0].description = '<img src="https://t.example/p.gif"><script>alert(1)</script>';
+    expect(parseFeed(JSON.stringify(feed), 'json', options).rejected[0]).toEqual({
+      index: 0,
+      externalId: 'own-1',
+      reason: 'description has no text',
+    });
+  });
+
   test('rejects a repeated id as a bad record', () => {
     const feed = JSON.parse(fixture('jobs.json'));
     feed.jobs.push(feed.jobs[0]);

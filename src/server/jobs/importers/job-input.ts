@@ -1,3 +1,5 @@
+import { describeAsText } from '../job-description.ts';
+
 /** schema.org JobPosting employment types the site shows and publishes. */
 export const EMPLOYMENT_TYPES = [
   'FULL_TIME',
@@ -61,6 +63,8 @@ export function validateJobInput(input: JobInput): JobInput {
   if (input.title.length > 300) fail('title is longer than 300 characters');
   if (!input.company.trim()) fail('missing company');
   if (!input.descriptionHtml.trim()) fail('missing description');
+  // A description of only images or scripts would be empty once sanitised.
+  else if (!describeAsText(input.descriptionHtml, 10)) fail('description has no text');
   if (!isHttpUrl(input.applyUrl)) fail(`apply URL "${input.applyUrl}" is not an http(s) URL`);
   if (input.validThrough && input.validThrough <= input.postedAt)
     fail('validThrough is not after the posting date');
