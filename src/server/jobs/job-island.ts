@@ -11,7 +11,7 @@ export interface IslandRoles {
 /** How long a database answer is reused; the island's own max-age is longer, so a CDN rarely asks. */
 const FRESH_MS = 5_000;
 /** Longest the island waits for the database before it shows its fallback. */
-const DEADLINE_MS = 800;
+const DEADLINE_MS = 500;
 /** When the database fails, an answer up to this old is still better than no roles. */
 const STALE_MS = 60_000;
 /** After a failure, answers come straight from what is at hand for this long, without waiting again. */

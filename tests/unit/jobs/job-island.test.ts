@@ -42,7 +42,7 @@ describe('island roles', () => {
     expect(await getIslandRoles(['backend'])).toBeNull();
     expect(errors).toHaveBeenCalledTimes(1);
     expect(String(errors.mock.calls[0]?.[0])).toMatch(
-      /island is showing its fallback: the database did not answer within 800 ms/,
+      /island is showing its fallback: the database did not answer within 500 ms/,
     );
   });
 });
