@@ -7,7 +7,7 @@
  * BENCH_NODE_ARGS passes flags to both servers (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile).
  */
 import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDb, getDb } from '../../src/server/db/database.ts';
@@ -25,12 +25,26 @@ interface Result {
   rps: number;
   p50: number;
   p99: number;
+  /** Server CPU time per request, in µs: unlike req/s, barely moved by other work on the machine. */
+  cpuUs: number;
   errors: number;
   non2xx: number;
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc; NaN where there is none. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Runs autocannon's CLI (it ships no types) and reads its JSON report. */
-function load(url: string, seconds: number): Result {
+function load(url: string, seconds: number, pid?: number): Result {
+  const cpuBefore = cpuMs(pid);
   const command = [
     join(root, 'node_modules/.bin/autocannon'),
     '-c',
@@ -45,6 +59,7 @@ function load(url: string, seconds: number): Result {
   const out = execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const report = JSON.parse(out);
   return {
+    cpuUs: ((cpuMs(pid) - cpuBefore) * 1000) / report.requests.total,
     rps: report.requests.average,
     p50: report.latency.p50,
     p99: report.latency.p99,
@@ -56,11 +71,11 @@ function load(url: string, seconds: number): Result {
 function print(name: string, result: Result): void {
   const errors = result.errors + result.non2xx;
   console.log(
-    `${name.padEnd(18)} ${result.rps.toFixed(0).padStart(6)} req/s   p50 ${result.p50} ms   p99 ${result.p99} ms${errors ? `   errors ${errors}` : ''}`,
+    `${name.padEnd(18)} ${result.rps.toFixed(0).padStart(6)} req/s   p50 ${result.p50} ms   p99 ${result.p99} ms   cpu ${result.cpuUs.toFixed(0)} µs/req${errors ? `   errors ${errors}` : ''}`,
   );
 }
 
-function median(results: Result[], key: 'rps' | 'p50' | 'p99'): number {
+function median(results: Result[], key: 'rps' | 'p50' | 'p99' | 'cpuUs'): number {
   const sorted = results.map((r) => r[key]).sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
@@ -69,12 +84,12 @@ function median(results: Result[], key: 'rps' | 'p50' | 'p99'): number {
  * Alternates the two targets for `rounds` rounds after a warm-up of each, so a burst of other
  * work on the machine hits both alike; the medians are compared.
  */
-function compare(targets: Array<[string, string]>): Result[] {
-  for (const [, url] of targets) load(url, 2);
+function compare(targets: Array<[string, string, number | undefined]>): Result[] {
+  for (const [, url, pid] of targets) load(url, 2, pid);
   const results = targets.map((): Result[] => []);
   for (let round = 1; round <= rounds; round++) {
-    targets.forEach(([name, url], i) => {
-      const result = load(url, duration);
+    targets.forEach(([name, url, pid], i) => {
+      const result = load(url, duration, pid);
       results[i]?.push(result);
       print(`${name} (round ${round})`, result);
     });
@@ -84,6 +99,7 @@ function compare(targets: Array<[string, string]>): Result[] {
       rps: median(list, 'rps'),
       p50: median(list, 'p50'),
       p99: median(list, 'p99'),
+      cpuUs: median(list, 'cpuUs'),
       errors: 0,
       non2xx: 0,
     };
@@ -127,13 +143,17 @@ try {
     `[bench] island fragment ${Buffer.byteLength(fragment)} bytes; ${connections} connections, ${rounds} rounds of ${duration} s each, servers pinned to one core`,
   );
   const [baseline, result] = compare([
-    ['node:http', `${bare}/`],
-    ['island', `${site}${islandPath}`],
+    ['node:http', `${bare}/`, children[1]?.pid],
+    ['island', `${site}${islandPath}`, children[0]?.pid],
   ]);
   if (!baseline || !result) throw new Error('nothing was measured');
   const ratio = result.rps / baseline.rps;
   console.log(
     `ratio      ${ratio.toFixed(3)}x bare node:http (target ≥ 0.25x with p99 ≤ 50 ms: ${ratio >= 0.25 && result.p99 <= 50 ? 'met' : 'NOT met'})`,
+  );
+  // What the island would reach against the bare server with a core to itself.
+  console.log(
+    `cpu ratio  ${(baseline.cpuUs / result.cpuUs).toFixed(3)}x (CPU time per request, bare ÷ island)`,
   );
 } finally {
   for (const child of children) await stopChild(child);
