@@ -49,6 +49,9 @@ export interface JobCategoryTable {
   position: number;
 }
 
+/** A role as read from the database. */
 export type JobRow = Selectable<JobTable>;
+/** A role as inserted. */
 export type NewJobRow = Insertable<JobTable>;
+/** Columns of a role that an update sets. */
 export type JobRowUpdate = Updateable<JobTable>;

@@ -53,6 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** Drops the job store. */
 // biome-ignore lint/suspicious/noExplicitAny: see up().
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('job_categories').execute();

@@ -7,6 +7,7 @@ import type { FeedParseResult, ImporterOptions, RejectedRecord } from './read.ts
 
 /** The feed formats `npm run jobs -- import --format` accepts. */
 export const FEED_FORMATS = ['greenhouse', 'lever', 'ashby', 'json'] as const;
+/** One of FEED_FORMATS. */
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 const parsers: Record<FeedFormat, (feed: unknown, options: ImporterOptions) => FeedParseResult> = {

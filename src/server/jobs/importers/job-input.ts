@@ -9,10 +9,12 @@ export const EMPLOYMENT_TYPES = [
   'INTERN',
   'OTHER',
 ] as const;
+/** One of EMPLOYMENT_TYPES. */
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
 /** schema.org unitText values for a salary. */
 export const SALARY_UNITS = ['YEAR', 'MONTH', 'WEEK', 'DAY', 'HOUR'] as const;
+/** One of SALARY_UNITS. */
 export type SalaryUnit = (typeof SALARY_UNITS)[number];
 
 /** A salary range; at least one bound is set. */
