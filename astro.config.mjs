@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
-import { defineConfig, envField } from 'astro/config';
+import { defineConfig, envField, memoryCache } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -56,6 +56,10 @@ export default defineConfig({
     // Last, so the index is built over the finished pages.
     pagefindIndex(),
   ],
+  // An in-process response cache for routes that opt in with Astro.cache.set() (the jobs
+  // island): repeated island URLs skip decrypting props and rendering. Routes that do not
+  // opt in are never stored.
+  cache: { provider: memoryCache({ max: 500 }) },
   markdown: {
     // Prism emits classes, not inline styles, so highlighted code works under a strict CSP.
     syntaxHighlight: 'prism',

@@ -1,20 +1,29 @@
 /**
  * `npm run db:migrate`: applies pending migrations to DATABASE_URL (SQLite file by default).
+ * `npm run db:seed -- --demo`: also upserts the fictional demo roles.
  */
 import { closeDb, getDb } from '../src/server/db/database.ts';
+import { loadCategoryMapping } from '../src/server/jobs/category-mapping.ts';
+import { seedDemoJobs } from '../src/server/jobs/job-demo.ts';
 
-const [command] = process.argv.slice(2);
+const [command, ...flags] = process.argv.slice(2);
 
-if (command !== 'migrate') {
-  console.error('usage: npm run db:migrate');
+if (!(command === 'migrate' || (command === 'seed' && flags.length === 1 && flags[0] === '--demo'))) {
+  console.error('usage: npm run db:migrate | npm run db:seed -- --demo');
   process.exit(2);
 }
 
 try {
-  await getDb();
+  const db = await getDb();
   console.log(
     `[db] ${process.env['DATABASE_URL'] ?? 'file:./data/site.db'} is migrated to the latest version`,
   );
+  if (command === 'seed') {
+    const summary = await seedDemoJobs(db, loadCategoryMapping());
+    console.log(
+      `[db] demo roles: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged`,
+    );
+  }
 } catch (error) {
   console.error(`[db] ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -1,5 +1,6 @@
 import type { AdminLoginFailuresTable, AdminSessionsTable, AppSecretsTable } from '../admin/admin.table.ts';
 import type { CommentsTable } from '../comments/comment.table.ts';
+import type { JobCategoryTable, JobTable } from '../jobs/job.table.ts';
 
 /**
  * Every table the application reads or writes, keyed by table name. Each feature declares its
@@ -10,4 +11,6 @@ export type Database = {
   admin_sessions: AdminSessionsTable;
   admin_login_failures: AdminLoginFailuresTable;
   app_secrets: AppSecretsTable;
+  jobs: JobTable;
+  job_categories: JobCategoryTable;
 };

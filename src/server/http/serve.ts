@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { closeDb, getDb } from '../db/database.ts';
+import { startJobs } from '../jobs/job-background.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 import { StaticFiles } from './static-files.ts';
 
@@ -28,6 +29,7 @@ function log(message: string): void {
 async function main(): Promise<void> {
   // The server never serves from an unmigrated database: migrate (and fail loudly) first.
   await getDb();
+  const stopJobs = await startJobs();
   const staticFiles = new StaticFiles(`${distDir}client`);
   const entry = (await import(`${distDir}server/entry.mjs`)) as { handler: AstroHandler };
   const notFound = staticFiles.lookup('/404.html');
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    stopJobs();
     log(`${signal}: finishing in-flight requests`);
     const force = setTimeout(() => {
       log('shutdown timed out; closing remaining connections');

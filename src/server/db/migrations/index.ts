@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely/migration';
+import * as jobs from './20261125-01-jobs.ts';
 import * as comments from './20261125-02-comments.ts';
 
 /**
@@ -7,5 +8,6 @@ import * as comments from './20261125-02-comments.ts';
  * import application code, so they keep working as the app changes.
  */
 export const migrations: Record<string, Migration> = {
+  '20261125-01-jobs': jobs,
   '20261125-02-comments': comments,
 };

@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadCategoryMapping } from '../../../src/server/jobs/category-mapping.ts';
+import { parseFeed } from '../../../src/server/jobs/importers/index.ts';
+import type { JobInput } from '../../../src/server/jobs/importers/job-input.ts';
+import { countAllJobs, findJobsBySource } from '../../../src/server/jobs/job.repository.ts';
+import { closeJob, getJob, getRolesForCategories, searchJobs } from '../../../src/server/jobs/job.service.ts';
+import { importFeed } from '../../../src/server/jobs/job-import.service.ts';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../../support/databases.ts';
+
+const mapping = loadCategoryMapping('content');
+const options = { company: 'Acme (fixture)', knownCategories: mapping.known };
+const greenhouse = readFileSync(new URL('../../fixtures/jobs/greenhouse.json', import.meta.url), 'utf8');
+const now = new Date('2026-11-25T12:00:00Z');
+
+function role(externalId: string, extra: Partial<JobInput> = {}): JobInput {
+  return {
+    externalId,
+    title: `Role ${externalId}`,
+    company: 'Acme (fixture)',
+    location: 'London, UK',
+    remote: false,
+    remoteRegions: [],
+    employmentType: 'FULL_TIME',
+    department: null,
+    team: null,
+    salary: null,
+    descriptionHtml: '<p>Work.</p>',
+    applyUrl: `https://example.com/${externalId}`,
+    postedAt: '2026-11-20T00:00:00.000Z',
+    validThrough: null,
+    categories: null,
+    ...extra,
+  };
+}
+
+const feedOf = (...records: JobInput[]) => ({ records, rejected: [], skipped: 0 });
+
+describe.each(databaseKinds)('job store on %s', (kind) => {
+  let test_db: TestDatabase;
+  beforeAll(async () => {
+    test_db = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await test_db?.drop();
+  });
+
+  test('imports a feed, maps categories, sanitises HTML and reports unmapped departments', async () => {
+    const summary = await importFeed(
+      test_db.db,
+      'gh',
+      parseFeed(greenhouse, 'greenhouse', options),
+      mapping,
+      now,
+    );
+    expect(summary).toMatchObject({
+      added: 3,
+      updated: 0,
+      unchanged: 0,
+      closed: 0,
+      unmappedDepartments: ['Finance'],
+    });
+    expect(summary.rejected.map((r) => r.index)).toEqual([2, 3]);
+    const rows = await findJobsBySource(test_db.db, 'gh');
+    const backend = await getJob(test_db.db, rows.find((r) => r.external_id === '4012001')?.id ?? '', now);
+    expect(backend?.categories).toEqual(['backend']);
+    expect(backend?.descriptionHtml).not.toMatch(/script|onclick|javascript/);
+    expect(backend?.salary).toEqual({ min: 90_000, max: 120_000, currency: 'GBP', unit: 'YEAR' });
+  });
+
+  test('is idempotent: the same feed again changes nothing', async () => {
+    const summary = await importFeed(
+      test_db.db,
+      'gh',
+      parseFeed(greenhouse, 'greenhouse', options),
+      mapping,
+      now,
+    );
+    expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 3, closed: 0 });
+  });
+
+  test('syncs: updates changed roles, closes roles that left the feed, keeps rejected ones open', async () => {
+    const feed = JSON.parse(greenhouse);
+    feed.jobs[0].title = 'Senior Backend Engineer II';
+    feed.jobs.splice(4, 1); // Financial Controller leaves the feed
+    feed.jobs[1].absolute_url = 'ftp://nope'; // now rejected, but still listed
+    const summary = await importFeed(
+      test_db.db,
+      'gh',
+      parseFeed(JSON.stringify(feed), 'greenhouse', options),
+      mapping,
+      now,
+    );
+    expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 0, closed: 1 });
+    const open = await searchJobs(test_db.db, { page: 1, pageSize: 10 }, now);
+    expect(open.jobs.map((j) => j.title).sort()).toEqual([
+      'Full Stack Developer',
+      'Senior Backend Engineer II',
+    ]);
+  });
+
+  test('re-opens a closed role that comes back to its feed', async () => {
+    const summary = await importFeed(
+      test_db.db,
+      'gh',
+      parseFeed(greenhouse, 'greenhouse', options),
+      mapping,
+      now,
+    );
+    expect(summary).toMatchObject({ added: 0, updated: 2, closed: 0 });
+    expect((await searchJobs(test_db.db, { page: 1, pageSize: 10 }, now)).total).toBe(3);
+  });
+
+  test('changes nothing when the import fails half way', async () => {
+    const before = await countAllJobs(test_db.db);
+    const broken = role('boom');
+    Object.defineProperty(broken, 'descriptionHtml', {
+      get: () => {
+        throw new Error('disk on fire');
+      },
+    });
+    await expect(importFeed(test_db.db, 'gh', feedOf(role('new-1'), broken), mapping, now)).rejects.toThrow(
+      'disk on fire',
+    );
+    expect(await countAllJobs(test_db.db)).toBe(before);
+    expect((await searchJobs(test_db.db, { page: 1, pageSize: 10 }, now)).total).toBe(3);
+  });
+
+  test('never lists expired or closed roles, and filters by category and keywords', async () => {
+    await importFeed(
+      test_db.db,
+      'own',
+      feedOf(
+        role('expired', {
+          title: 'Expired Backend Role',
+          categories: ['backend'],
+          validThrough: '2026-11-24T00:00:00.000Z',
+        }),
+        role('later', {
+          title: 'Backend Role With Deadline',
+          categories: ['backend'],
+          validThrough: '2026-12-24T00:00:00.000Z',
+          postedAt: '2026-11-24T00:00:00.000Z',
+        }),
+        role('editor', {
+          title: 'Newsletter Editor',
+          categories: ['newsletters'],
+          company: 'Globex_100% (fixture)',
+          salary: { min: 45.5, max: 60.25, currency: 'GBP', unit: 'HOUR' },
+          location: 'A'.repeat(400),
+        }),
+      ),
+      mapping,
+      now,
+    );
+    const backend = await searchJobs(test_db.db, { category: 'backend', page: 1, pageSize: 10 }, now);
+    expect(backend.jobs.map((j) => j.title)).toEqual([
+      'Backend Role With Deadline',
+      'Senior Backend Engineer',
+    ]);
+    const words = await searchJobs(
+      test_db.db,
+      { query: 'newsletter GLOBEX_100%', page: 1, pageSize: 10 },
+      now,
+    );
+    expect(words.jobs.map((j) => j.title)).toEqual(['Newsletter Editor']);
+    expect(words.jobs[0]?.salary).toEqual({ min: 45.5, max: 60.25, currency: 'GBP', unit: 'HOUR' });
+    expect(words.jobs[0]?.location).toHaveLength(400);
+    expect(
+      (await searchJobs(test_db.db, { query: '%', page: 1, pageSize: 10 }, now)).jobs.map((j) => j.title),
+    ).toEqual(['Newsletter Editor']);
+    const expired = (await findJobsBySource(test_db.db, 'own')).find((r) => r.external_id === 'expired');
+    expect((await getJob(test_db.db, expired?.id ?? '', now))?.status).toBe('expired');
+  });
+
+  test('pages through open roles newest first', async () => {
+    const first = await searchJobs(test_db.db, { page: 1, pageSize: 2 }, now);
+    const second = await searchJobs(test_db.db, { page: 2, pageSize: 2 }, now);
+    expect(first.total).toBe(5);
+    expect([...first.jobs, ...second.jobs].map((j) => j.postedAt.toISOString())).toEqual(
+      [...first.jobs, ...second.jobs]
+        .map((j) => j.postedAt.toISOString())
+        .sort()
+        .reverse(),
+    );
+    expect(new Set([...first.jobs, ...second.jobs].map((j) => j.id)).size).toBe(4);
+  });
+
+  test('gives the island matching roles, else the newest roles', async () => {
+    const matching = await getRolesForCategories(test_db.db, ['newsletters', 'careers'], 5, now);
+    expect(matching).toMatchObject({ matching: true, jobs: [{ title: 'Newsletter Editor' }] });
+    const none = await getRolesForCategories(test_db.db, ['careers'], 2, now);
+    expect(none.matching).toBe(false);
+    expect(none.jobs).toHaveLength(2);
+  });
+
+  test('closes a role by hand once', async () => {
+    const [row] = await findJobsBySource(test_db.db, 'own');
+    expect(await closeJob(test_db.db, row?.id ?? '', now)).toBe(true);
+    expect(await closeJob(test_db.db, row?.id ?? '', now)).toBe(false);
+    expect((await getJob(test_db.db, row?.id ?? '', now))?.status).toBe('closed');
+  });
+});
