@@ -127,7 +127,7 @@ try {
     children,
   );
   const page = await (await fetch(`${site}${articlePath}`)).text();
-  const islandPath = /\/_server-islands\/[^"'\s]+/.exec(page)?.[0]?.replaceAll('&amp;', '&');
+  const islandPath = /\/_server-islands\/HiringNowRoles\/[^"'\s]+/.exec(page)?.[0]?.replaceAll('&amp;', '&');
   if (!islandPath) throw new Error(`${articlePath} has no server island`);
   const island = await fetch(`${site}${islandPath}`);
   const fragment = await island.text();

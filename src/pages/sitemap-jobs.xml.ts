@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { buildUrlset } from '@/lib/seo/sitemap-xml';
 import { getDb } from '@/server/db/database';
-import { listOpenJobsForSitemap } from '@/server/jobs/job-sitemap.repository';
+import { listOpenJobsForSitemap } from '@/server/jobs/job.repository';
 
 /** Built per request: roles open and close between builds, so this list cannot be prerendered. */
 export const prerender = false;
@@ -10,12 +10,16 @@ export const GET: APIRoute = async ({ site, url }) => {
   const origin = site ?? new URL(url.origin);
   try {
     const jobs = await listOpenJobsForSitemap(await getDb());
-    const body = buildUrlset(
-      jobs.map((job) => ({
-        loc: new URL(`/jobs/${encodeURIComponent(job.id)}/`, origin).href,
-        lastmod: new Date(job.updatedAt),
-      })),
-    );
+    const roles = jobs.map((job) => ({
+      loc: new URL(`/jobs/${encodeURIComponent(job.id)}/`, origin).href,
+      lastmod: new Date(job.updatedAt),
+    }));
+    // The listing changes whenever a role does: the newest change dates it (jobs come newest first).
+    const listing = {
+      loc: new URL('/jobs/', origin).href,
+      ...(roles[0] ? { lastmod: roles[0].lastmod } : {}),
+    };
+    const body = buildUrlset([listing, ...roles]);
     return new Response(body, {
       headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
     });

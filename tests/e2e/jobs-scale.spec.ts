@@ -5,7 +5,7 @@ import { startServer } from './support/server.ts';
 const article = '/blog/backend-development-engineering-2026/';
 
 function islandPath(html: string): string {
-  const path = /\/_server-islands\/[^"'\s]+/.exec(html)?.[0]?.replaceAll('&amp;', '&');
+  const path = /\/_server-islands\/HiringNowRoles\/[^"'\s]+/.exec(html)?.[0]?.replaceAll('&amp;', '&');
   if (!path) throw new Error('the article has no server island');
   return path;
 }

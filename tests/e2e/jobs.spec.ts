@@ -53,7 +53,8 @@ test.describe('hiring now island', () => {
 
   test('lets a CDN keep the island briefly', async ({ request }) => {
     const html = await (await request.get(`${server.url}${article}`)).text();
-    const islandPath = /\/_server-islands\/[^"'\s]+/.exec(html)?.[0]?.replaceAll('&amp;', '&') ?? '';
+    const islandPath =
+      /\/_server-islands\/HiringNowRoles\/[^"'\s]+/.exec(html)?.[0]?.replaceAll('&amp;', '&') ?? '';
     const response = await request.get(`${server.url}${islandPath}`);
     expect(response.status()).toBe(200);
     expect(response.headers()['cache-control']).toBe('public, max-age=30, stale-while-revalidate=60');
@@ -70,7 +71,7 @@ test.describe('jobs pages', () => {
       'Full Stack Developer',
     ]);
     await page.getByLabel('Category').selectOption('newsletters');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/\?category=newsletters/);
     await expect(titles).toHaveText(['Newsletter Editor']);
     await page.goto(`${server.url}/jobs/?q=orders`);

@@ -36,6 +36,7 @@ describe('isIndexablePath', () => {
     ['/blog/2026/', true],
     ['/categories/backend/page/3/', false],
     ['/404/', false],
+    ['/jobs/', false],
   ])('%s -> %s', (path, expected) => {
     expect(isIndexablePath(path)).toBe(expected);
   });

@@ -47,6 +47,29 @@ function openJobs(query: Omit<OpenJobsQuery, 'limit' | 'offset'>) {
   };
 }
 
+/** An open role as the jobs sitemap lists it. */
+export interface SitemapJob {
+  id: string;
+  /** ISO-8601 time of the role's last change, the sitemap's lastmod. */
+  updatedAt: string;
+}
+
+/** Most URLs one sitemap file may hold (sitemaps.org). */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+/** Roles open at `now` (the listing's rule), most recently changed first, at most SITEMAP_URL_LIMIT. */
+export async function listOpenJobsForSitemap(db: Db, now: Date = new Date()): Promise<SitemapJob[]> {
+  const rows = await db
+    .selectFrom('jobs')
+    .select(['jobs.id', 'jobs.updated_at'])
+    .where(openJobs({ now: now.toISOString() }))
+    .orderBy('jobs.updated_at', 'desc')
+    .orderBy('jobs.id')
+    .limit(SITEMAP_URL_LIMIT)
+    .execute();
+  return rows.map((row) => ({ id: row.id, updatedAt: row.updated_at }));
+}
+
 /** Open, unexpired roles matching the query, newest first. */
 export function listOpenJobs(db: Db, query: OpenJobsQuery): Promise<JobRow[]> {
   return db

@@ -1,16 +1,31 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { listOpenJobsForSitemap } from '../../src/server/jobs/job-sitemap.repository.ts';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
+import { insertJob, listOpenJobsForSitemap } from '../../../src/server/jobs/job.repository.ts';
+import type { NewJobRow } from '../../../src/server/jobs/job.table.ts';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../../support/databases.ts';
 
-/**
- * The jobs feature owns the jobs table and its migration; until that lands here, the suite
- * creates a table with just the columns the sitemap query reads.
- */
-async function ensureJobsTable(test: TestDatabase): Promise<void> {
-  await sql`CREATE TABLE IF NOT EXISTS jobs (
-    id TEXT PRIMARY KEY, closed_at TEXT, valid_through TEXT, updated_at TEXT NOT NULL
-  )`.execute(test.db);
+function row(id: string, fields: Pick<NewJobRow, 'closed_at' | 'valid_through' | 'updated_at'>): NewJobRow {
+  return {
+    id,
+    source: 'fixture',
+    external_id: id,
+    title: `Role ${id}`,
+    company: 'Acme (fixture)',
+    location: null,
+    remote: 1,
+    remote_regions: null,
+    employment_type: 'FULL_TIME',
+    department: null,
+    team: null,
+    salary_min: null,
+    salary_max: null,
+    salary_currency: null,
+    salary_unit: null,
+    description_html: '<p>Work.</p>',
+    apply_url: `https://example.com/${id}`,
+    posted_at: '2026-04-01T00:00:00.000Z',
+    created_at: '2026-04-01T00:00:00.000Z',
+    ...fields,
+  };
 }
 
 describe.each(databaseKinds)('listOpenJobsForSitemap on %s', (kind) => {
@@ -19,32 +34,25 @@ describe.each(databaseKinds)('listOpenJobsForSitemap on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    await ensureJobsTable(database);
     const rows = [
-      { id: 'open-no-end', closed_at: null, valid_through: null, updated_at: '2026-04-01T00:00:00.000Z' },
-      {
-        id: 'open-future',
+      row('open-no-end', { closed_at: null, valid_through: null, updated_at: '2026-04-01T00:00:00.000Z' }),
+      row('open-future', {
         closed_at: null,
         valid_through: '2026-06-01T00:00:00.000Z',
         updated_at: '2026-04-20T00:00:00.000Z',
-      },
-      {
-        id: 'open-expired',
+      }),
+      row('open-expired', {
         closed_at: null,
         valid_through: '2026-04-30T23:59:59.000Z',
         updated_at: '2026-04-25T00:00:00.000Z',
-      },
-      {
-        id: 'closed',
+      }),
+      row('closed', {
         closed_at: '2026-04-28T00:00:00.000Z',
         valid_through: null,
         updated_at: '2026-04-28T00:00:00.000Z',
-      },
+      }),
     ];
-    for (const row of rows) {
-      await sql`INSERT INTO jobs (id, closed_at, valid_through, updated_at)
-        VALUES (${row.id}, ${row.closed_at}, ${row.valid_through}, ${row.updated_at})`.execute(database.db);
-    }
+    for (const job of rows) await insertJob(database.db, job);
   });
 
   afterAll(() => database.drop());
