@@ -36,7 +36,26 @@ export default defineConfig({
   trailingSlash: 'always',
   // Middleware mode: our own node:http server (src/server/http/serve.ts) serves static files
   // itself and hands only dynamic requests to Astro, which measured faster than standalone.
-  adapter: node({ mode: 'middleware' }),
+  adapter: node({ mode: 'middleware', staticHeaders: true }),
+  security: {
+    checkOrigin: true,
+    // Hashes for every inline script and style Astro emits (the server-island loader included).
+    // With staticHeaders the policy of each prerendered page lands in dist/_headers.json and the
+    // server sends it as a header, where frame-ancestors is honoured (a <meta> policy ignores it).
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ],
+    },
+  },
   // contentChecks first: a wrong article stops the build before anything is built.
   integrations: [
     contentChecks(),

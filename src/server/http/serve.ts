@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { fileURLToPath } from 'node:url';
 import { closeDb, getDb } from '../db/database.ts';
 import { startJobs } from '../jobs/job-background.ts';
+import { BASE_CSP, readPageHeaders } from './page-headers.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 import { StaticFiles } from './static-files.ts';
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   // The server never serves from an unmigrated database: migrate (and fail loudly) first.
   await getDb();
   const stopJobs = await startJobs();
-  const staticFiles = new StaticFiles(`${distDir}client`);
+  const staticFiles = new StaticFiles(`${distDir}client`, readPageHeaders(`${distDir}_headers.json`));
   const entry = (await import(`${distDir}server/entry.mjs`)) as { handler: AstroHandler };
   const notFound = staticFiles.lookup('/404.html');
   let shuttingDown = false;
@@ -38,14 +39,18 @@ async function main(): Promise<void> {
   const server = createServer((req, res) => {
     const https = trustProxy ? req.headers['x-forwarded-proto'] === 'https' : false;
     applySecurityHeaders(res, https);
+    // Pages replace this with their own full policy (static: from _headers.json; on-demand: Astro).
+    res.setHeader('Content-Security-Policy', BASE_CSP);
     if (shuttingDown) res.setHeader('Connection', 'close');
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      const file = staticFiles.lookup(pathname);
-      if (file) {
-        staticFiles.send(req, res, file);
-        return;
-      }
+    const file = staticFiles.lookup(pathname);
+    if (file) {
+      if (req.method === 'GET' || req.method === 'HEAD') staticFiles.send(req, res, file);
+      else
+        res
+          .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('Method not allowed');
+      return;
     }
     entry.handler(req, res, () => {
       if (notFound && (req.method === 'GET' || req.method === 'HEAD'))

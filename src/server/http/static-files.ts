@@ -30,6 +30,8 @@ const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '
 
 interface StaticFile {
   path: string;
+  /** Page-specific headers (the page's CSP), if any. */
+  headers: Record<string, string>;
   type: string;
   etag: string;
   cacheControl: string;
@@ -58,13 +60,15 @@ function walk(dir: string): string[] {
 export class StaticFiles {
   readonly #files = new Map<string, StaticFile>();
 
-  constructor(root: string) {
+  constructor(root: string, pageHeaders: ReadonlyMap<string, Record<string, string>> = new Map()) {
     for (const file of walk(root)) {
       const urlPath = `/${relative(root, file).split(sep).join('/')}`;
       const body = readFileSync(file);
       const ext = extname(file);
+      const pagePath = urlPath.endsWith('/index.html') ? urlPath.slice(0, -'index.html'.length) : urlPath;
       const entry: StaticFile = {
         path: urlPath,
+        headers: pageHeaders.get(pagePath) ?? pageHeaders.get(pagePath.replace(/\.html$/, '/')) ?? {},
         type: TYPES[ext] ?? 'application/octet-stream',
         etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
         cacheControl: cacheControlFor(urlPath),
@@ -90,6 +94,7 @@ export class StaticFiles {
 
   /** Writes the file, honouring If-None-Match and Accept-Encoding. */
   send(req: IncomingMessage, res: ServerResponse, file: StaticFile, status = 200): void {
+    for (const [name, value] of Object.entries(file.headers)) res.setHeader(name, value);
     res.setHeader('Content-Type', file.type);
     res.setHeader('Cache-Control', file.cacheControl);
     res.setHeader('ETag', file.etag);

@@ -1,0 +1,75 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** One measured figure, printed beside its budget. */
+export interface Figure {
+  label: string;
+  value: number;
+  unit: string;
+  /** Human-readable budget, e.g. "<= 20 KB" (absent when the figure is informative only). */
+  budget?: string;
+  /** Whether the figure meets its budget (absent when there is none). */
+  ok?: boolean;
+}
+
+/** One benchmark's output, saved as bench/results-<name>.json and merged by `npm run bench`. */
+export interface BenchResult {
+  name: string;
+  machine: string;
+  measuredAt: string;
+  figures: Figure[];
+}
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/** Describes this machine in one line (cores, memory, Node). */
+export async function describeMachine(): Promise<string> {
+  const os = await import('node:os');
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} cores (${cpu.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** Writes a benchmark's figures and prints them as a table. */
+export async function saveResult(name: string, figures: Figure[]): Promise<BenchResult> {
+  const result: BenchResult = {
+    name,
+    machine: await describeMachine(),
+    measuredAt: new Date().toISOString(),
+    figures,
+  };
+  const file = `${root}bench/results-${name}.json`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  printTable([result]);
+  return result;
+}
+
+/** Reads a benchmark's last saved figures, if it has run. */
+export function readResult(name: string): BenchResult | undefined {
+  try {
+    return JSON.parse(readFileSync(`${root}bench/results-${name}.json`, 'utf8')) as BenchResult;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Formats results as a Markdown table (also the README's table). */
+export function formatTable(results: BenchResult[]): string {
+  const rows = results.flatMap((r) =>
+    r.figures.map((f) => {
+      const verdict = f.ok === undefined ? '' : f.ok ? 'ok' : 'OVER';
+      const value = Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(2);
+      return `| ${r.name} | ${f.label} | ${value} ${f.unit} | ${f.budget ?? ''} | ${verdict} |`;
+    }),
+  );
+  return [
+    '| benchmark | figure | value | budget | verdict |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** Prints results as a table. */
+export function printTable(results: BenchResult[]): void {
+  console.log(`\n${formatTable(results)}\n`);
+}

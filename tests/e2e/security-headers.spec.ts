@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { startServer } from './support/server.ts';
+
+const ARTICLE = '/blog/backend-development-engineering-2026/';
+
+function expectBaseHeaders(headers: Record<string, string>): void {
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['permissions-policy']).toContain('camera=()');
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+}
+
+test('prerendered pages carry their own hashed Content-Security-Policy and the security headers', async ({
+  request,
+}) => {
+  for (const path of ['/', ARTICLE]) {
+    const response = await request.get(path);
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    expectBaseHeaders(headers);
+    expect(headers['content-security-policy']).toMatch(/script-src 'self'( 'sha256-[^']+')+/);
+    expect(headers['content-security-policy']).toContain("object-src 'none'");
+    expect(headers['strict-transport-security']).toBeUndefined();
+  }
+});
+
+test('static files and the not-found page carry the security headers too', async ({ request }) => {
+  const favicon = await request.get('/favicon.svg');
+  expect(favicon.status()).toBe(200);
+  expectBaseHeaders(favicon.headers());
+  const missing = await request.get('/no-such-page/');
+  expect(missing.status()).toBe(404);
+  expectBaseHeaders(missing.headers());
+});
+
+test('hashed build assets are cached for a year as immutable; pages revalidate', async ({ request }) => {
+  const page = await request.get(ARTICLE);
+  expect(page.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+  const asset = /(\/_astro\/[^"']+\.(?:css|js))/.exec(await page.text())?.[1];
+  expect(asset, 'the article page links a hashed asset').toBeTruthy();
+  const response = await request.get(asset as string);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expectBaseHeaders(response.headers());
+});
+
+test('state-changing methods on static pages answer 405 with Allow', async ({ request }) => {
+  const response = await request.post(ARTICLE, { data: 'x' });
+  expect(response.status()).toBe(405);
+  expect(response.headers()['allow']).toBe('GET, HEAD');
+});
+
+test('the article page runs without a single CSP violation', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Refused to load: ${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  await page.goto(ARTICLE);
+  await page.waitForLoadState('networkidle');
+  expect(violations).toEqual([]);
+});
+
+test('HSTS is sent only when a trusted proxy says the request came over HTTPS', async () => {
+  const server = await startServer({ TRUST_PROXY: '1' });
+  try {
+    const overHttps = await fetch(`${server.url}/`, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(overHttps.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+    const overHttp = await fetch(`${server.url}/`);
+    expect(overHttp.headers.get('strict-transport-security')).toBeNull();
+  } finally {
+    await server.stop();
+  }
+});
