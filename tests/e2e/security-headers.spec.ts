@@ -51,20 +51,30 @@ test('state-changing methods on static pages answer 405 with Allow', async ({ re
   expect(response.headers()['allow']).toBe('GET, HEAD');
 });
 
-test('the article page runs without a single CSP violation', async ({ page }) => {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+for (const path of [
+  ARTICLE,
+  '/',
+  '/search/?q=backend',
+  '/jobs/',
+  '/blog/backend-development-engineering-2026/comments/',
+  '/admin/login/',
+]) {
+  test(`${path} runs without a single CSP violation`, async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`Refused to load: ${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const response = await page.goto(path);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await page.waitForLoadState('networkidle');
+    expect(violations).toEqual([]);
   });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) =>
-      console.error(`Refused to load: ${event.violatedDirective} ${event.blockedURI}`),
-    );
-  });
-  await page.goto(ARTICLE);
-  await page.waitForLoadState('networkidle');
-  expect(violations).toEqual([]);
-});
+}
 
 test('HSTS is sent only when a trusted proxy says the request came over HTTPS', async () => {
   const server = await startServer({ TRUST_PROXY: '1' });
