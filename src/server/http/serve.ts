@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { fileURLToPath } from 'node:url';
 import { closeDb, getDb } from '../db/database.ts';
 import { startJobs } from '../jobs/job-background.ts';
+import { MicroCache } from './micro-cache.ts';
 import { BASE_CSP, readPageHeaders } from './page-headers.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 import { StaticFiles } from './static-files.ts';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   const staticFiles = new StaticFiles(`${distDir}client`, readPageHeaders(`${distDir}_headers.json`));
   const entry = (await import(`${distDir}server/entry.mjs`)) as { handler: AstroHandler };
   const notFound = staticFiles.lookup('/404.html');
+  // MICRO_CACHE=0 turns the island micro-cache off (e.g. to measure Astro's own island cost).
+  const islandCache = process.env['MICRO_CACHE'] === '0' ? undefined : new MicroCache();
   let shuttingDown = false;
 
   const server = createServer((req, res) => {
@@ -51,6 +54,10 @@ async function main(): Promise<void> {
           .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
           .end('Method not allowed');
       return;
+    }
+    if (islandCache?.accepts(req)) {
+      if (islandCache.serve(req, res)) return;
+      islandCache.record(req, res);
     }
     entry.handler(req, res, () => {
       if (notFound && (req.method === 'GET' || req.method === 'HEAD'))
