@@ -5,6 +5,7 @@ import { createDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { insertJob } from '../../src/server/jobs/job.repository.ts';
 import type { NewJobRow } from '../../src/server/jobs/job.table.ts';
+import { jobRow } from '../support/job-rows.ts';
 import {
   type BuiltPage,
   idsOf,
@@ -35,32 +36,6 @@ async function prepareDatabase(jobs: NewJobRow[] = []): Promise<string> {
   for (const job of jobs) await insertJob(db, job);
   await db.destroy();
   return url;
-}
-
-function jobRow(id: string, fields: Pick<NewJobRow, 'closed_at' | 'updated_at'>): NewJobRow {
-  return {
-    id,
-    source: 'fixture',
-    external_id: id,
-    title: `Role ${id}`,
-    company: 'Acme (fixture)',
-    location: null,
-    remote: 1,
-    remote_regions: null,
-    employment_type: 'FULL_TIME',
-    department: null,
-    team: null,
-    salary_min: null,
-    salary_max: null,
-    salary_currency: null,
-    salary_unit: null,
-    description_html: '<p>Work.</p>',
-    apply_url: `https://example.com/${id}`,
-    posted_at: '2026-04-01T00:00:00.000Z',
-    valid_through: null,
-    created_at: '2026-04-01T00:00:00.000Z',
-    ...fields,
-  };
 }
 
 test.beforeAll(async () => {

@@ -1,32 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { insertJob, listOpenJobsForSitemap } from '../../../src/server/jobs/job.repository.ts';
-import type { NewJobRow } from '../../../src/server/jobs/job.table.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../support/databases.ts';
-
-function row(id: string, fields: Pick<NewJobRow, 'closed_at' | 'valid_through' | 'updated_at'>): NewJobRow {
-  return {
-    id,
-    source: 'fixture',
-    external_id: id,
-    title: `Role ${id}`,
-    company: 'Acme (fixture)',
-    location: null,
-    remote: 1,
-    remote_regions: null,
-    employment_type: 'FULL_TIME',
-    department: null,
-    team: null,
-    salary_min: null,
-    salary_max: null,
-    salary_currency: null,
-    salary_unit: null,
-    description_html: '<p>Work.</p>',
-    apply_url: `https://example.com/${id}`,
-    posted_at: '2026-04-01T00:00:00.000Z',
-    created_at: '2026-04-01T00:00:00.000Z',
-    ...fields,
-  };
-}
+import { jobRow as row } from '../../support/job-rows.ts';
 
 describe.each(databaseKinds)('listOpenJobsForSitemap on %s', (kind) => {
   let database: TestDatabase;
