@@ -55,6 +55,8 @@ function build(variant: Variant, slug: string, force: boolean): Omit<Measurement
         ...variant.env,
         CONTENT_DIR: contentDir,
         ASTRO_CACHE_DIR: join(scratch, `cache-${slug}`),
+        // Social cards are cached by content hash; a cold build must draw them all again.
+        OG_CACHE_DIR: join(scratch, `cache-${slug}`, 'og'),
       },
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
