@@ -51,6 +51,41 @@ test('state-changing methods on static pages answer 405 with Allow', async ({ re
   expect(response.headers()['allow']).toBe('GET, HEAD');
 });
 
+test('on-demand routes refuse the methods they do not take with 405 and Allow', async ({
+  request,
+  baseURL,
+}) => {
+  const origin = { Origin: baseURL ?? '' };
+  for (const [method, path, allow] of [
+    ['DELETE', '/jobs/', 'GET, HEAD'],
+    ['PUT', '/jobs/', 'GET, HEAD'],
+    ['POST', '/jobs/', 'GET, HEAD'],
+    ['PATCH', '/sitemap-jobs.xml', 'GET, HEAD'],
+    ['PUT', '/admin/', 'GET, HEAD, POST'],
+    ['DELETE', '/blog/backend-development-engineering-2026/comments/', 'GET, HEAD, POST'],
+  ] as const) {
+    const response = await request.fetch(path, { method, headers: origin, maxRedirects: 0 });
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(response.headers()['allow'], `${method} ${path}`).toBe(allow);
+  }
+});
+
+test('forged or truncated server-island URLs answer 400, never 500', async ({ request }) => {
+  const html = await (await request.get(ARTICLE)).text();
+  const island = /\/_server-islands\/HiringNowRoles\/[^"'\s]+/.exec(html)?.[0]?.replaceAll('&amp;', '&');
+  if (!island) throw new Error('the article has no jobs island');
+  expect((await request.get(island)).status()).toBe(200);
+  for (const forged of [
+    island.slice(0, 60),
+    island.slice(0, -20),
+    island.replace('p=', 'p=A'),
+    '/_server-islands/HiringNowRoles/?e=AAAA&p=BBBB&s=',
+    '/_server-islands/HiringNowRoles/',
+  ]) {
+    expect((await request.get(forged)).status(), forged).toBe(400);
+  }
+});
+
 for (const path of [
   ARTICLE,
   '/',
