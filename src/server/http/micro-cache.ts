@@ -11,17 +11,21 @@ interface Entry {
 const MAX_TTL_MS = 5_000;
 const MAX_ENTRIES = 1_000;
 
-/** Seconds a shared cache may keep this response (s-maxage, else max-age), or 0. */
-function sharedMaxAge(cacheControl: string): number {
+/**
+ * Seconds this response may be reused for any reader: its public max-age, or 0. s-maxage is
+ * ignored on purpose: it is for CDNs, while this cache answers the reader who has just posted
+ * a comment too, who must not see an older island than their own browser would keep.
+ */
+function publicMaxAge(cacheControl: string): number {
   if (!/\bpublic\b/.test(cacheControl) || /\b(no-store|private|no-cache)\b/.test(cacheControl)) return 0;
-  const shared = /\bs-maxage=(\d+)/.exec(cacheControl) ?? /\bmax-age=(\d+)/.exec(cacheControl);
-  return shared?.[1] ? Number(shared[1]) : 0;
+  const maxAge = /(?:^|[\s,])max-age=(\d+)/.exec(cacheControl);
+  return maxAge?.[1] ? Number(maxAge[1]) : 0;
 }
 
 /**
  * A few-seconds response cache in front of Astro for server-island GETs, acting like the CDN
- * the deployment guide puts in front of the site: it honours each response's own shared-cache
- * lifetime (capped at 5 s), never stores a response that sets a cookie, and serves only
+ * the deployment guide puts in front of the site: it honours each response's own public
+ * max-age (capped at 5 s), never stores a response that sets a cookie, and serves only
  * requests without cookies (an island may render per-reader state from them).
  */
 export class MicroCache {
@@ -68,7 +72,7 @@ export class MicroCache {
 
   #store(key: string, res: ServerResponse, body: Buffer): void {
     if (res.statusCode !== 200 || res.hasHeader('set-cookie')) return;
-    const ttl = Math.min(sharedMaxAge(String(res.getHeader('cache-control') ?? '')) * 1000, MAX_TTL_MS);
+    const ttl = Math.min(publicMaxAge(String(res.getHeader('cache-control') ?? '')) * 1000, MAX_TTL_MS);
     if (ttl <= 0) return;
     if (this.#entries.size >= MAX_ENTRIES) {
       const oldest = this.#entries.keys().next().value;

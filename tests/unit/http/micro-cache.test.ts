@@ -17,7 +17,8 @@ function startServer(): Promise<{ server: Server; url: string; calls: () => numb
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const headers: Record<string, string> = { 'Content-Type': 'text/html' };
     if (path.endsWith('/public/')) headers['Cache-Control'] = 'public, max-age=30';
-    if (path.endsWith('/short/')) headers['Cache-Control'] = 'public, max-age=0, s-maxage=1';
+    if (path.endsWith('/short/')) headers['Cache-Control'] = 'public, max-age=1';
+    if (path.endsWith('/cdn-only/')) headers['Cache-Control'] = 'public, max-age=0, s-maxage=5';
     if (path.endsWith('/private/')) headers['Cache-Control'] = 'private, max-age=30';
     if (path.endsWith('/cookie/')) {
       headers['Cache-Control'] = 'public, max-age=30';
@@ -62,8 +63,13 @@ describe('MicroCache in front of server islands', () => {
     expect(ctx.calls() - before).toBe(2);
   });
 
-  test('never stores private responses, responses setting cookies, or other paths', async () => {
-    for (const path of ['/_server-islands/A/private/', '/_server-islands/A/cookie/', '/jobs/public/']) {
+  test('never stores private, CDN-only (s-maxage) or cookie-setting responses, nor other paths', async () => {
+    for (const path of [
+      '/_server-islands/A/private/',
+      '/_server-islands/A/cookie/',
+      '/_server-islands/A/cdn-only/',
+      '/jobs/public/',
+    ]) {
       const before = ctx.calls();
       await get(path);
       await get(path);
@@ -78,7 +84,7 @@ describe('MicroCache in front of server islands', () => {
     expect(ctx.calls() - before).toBe(1);
   });
 
-  test('expires an entry after its shared max-age', async () => {
+  test('expires an entry after its max-age', async () => {
     await get('/_server-islands/C/short/');
     const before = ctx.calls();
     await new Promise((resolve) => setTimeout(resolve, 1_100));
