@@ -8,6 +8,7 @@ import { defineConfig, envField, memoryCache } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { siteIndex } from './src/integrations/site-index.ts';
 import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
 import { rehypeAccessibleTaskLists } from './src/lib/markdown/rehype-accessible-task-lists.ts';
 import { rehypeFocusableCode } from './src/lib/markdown/rehype-focusable-code.ts';
@@ -59,6 +60,7 @@ export default defineConfig({
   // contentChecks first: a wrong article stops the build before anything is built.
   integrations: [
     contentChecks(),
+    siteIndex(),
     mdx(),
     sitemap({
       filter: (page) => {

@@ -1,0 +1,4 @@
+declare module 'virtual:site-index' {
+  const index: import('./integrations/site-index.ts').SiteIndex;
+  export default index;
+}
