@@ -101,7 +101,12 @@ test.afterAll(async () => {
 });
 
 function formFields(r: FuzzRequest, marker: string): Array<[string, string]> {
-  const tokens = { valid: token, missing: undefined, garbage: `${marker}.x`, truncated: token.slice(0, -3) };
+  const tokens: Record<string, string | undefined> = {
+    valid: token,
+    missing: undefined,
+    garbage: `${marker}.x`,
+    truncated: token.slice(0, -3),
+  };
   const entries = Object.entries({ ...r.fields, token: tokens[r.fields.token] });
   return entries
     .filter((e): e is [string, string] => typeof e[1] === 'string')

@@ -42,6 +42,7 @@ export const XSS_PAYLOADS = [
   '</textarea><script>alert(1)</script>',
   '<x-fuzz-marker>',
   '&lt;script&gt;alert(1)&lt;/script&gt;',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, meant literally.
   '${7*7}{{7*7}}<%= 7*7 %>',
   "'; DROP TABLE jobs; --",
   '\u0000\u0001\u001f\u007f\u0085',

@@ -64,7 +64,7 @@ describe.each(databaseKinds)('importing generated feeds into %s', (kind) => {
         const again = await importFeed(testDb.db, name, parsed, mapping, now);
         expect(again).toMatchObject({ added: 0, updated: 0, closed: 0, unchanged: parsed.records.length });
       }),
-      { seed: FUZZ_SEED, numRuns: runs(kind === 'sqlite' ? 400 : 120) },
+      { seed: FUZZ_SEED, numRuns: runs(kind === 'sqlite' ? 300 : 100) },
     );
     expect(seen.refused).toBeGreaterThan(0);
     expect(seen.stored).toBeGreaterThan(kind === 'sqlite' ? 40 : 10);
