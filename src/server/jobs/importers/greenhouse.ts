@@ -76,7 +76,13 @@ function metadataValue(item: FeedObject, name: RegExp): string | null {
 function readPayRange(ranges: unknown): SalaryInput | null {
   if (!Array.isArray(ranges) || !isObject(ranges[0])) return null;
   const range = ranges[0];
-  const cents = (key: string) => (typeof range[key] === 'number' ? Math.round(range[key] / 100) : null);
+  // A negative amount stays negative so validation refuses it: rounding -5 cents gives -0,
+  // which would pass as a salary of zero.
+  const cents = (key: string) => {
+    const value = range[key];
+    if (typeof value !== 'number') return null;
+    return value < 0 ? value : Math.round(value / 100);
+  };
   const currency = optionalString(range, 'currency_type');
   if (!currency) return null;
   return { min: cents('min_cents'), max: cents('max_cents'), currency: currency.toUpperCase(), unit: 'YEAR' };

@@ -10,6 +10,7 @@ import {
   toIsoInstant,
 } from './job-input.ts';
 import {
+  cleanFeedText,
   type FeedObject,
   type FeedParseResult,
   type ImporterOptions,
@@ -68,7 +69,7 @@ function stringList(item: FeedObject, key: string): string[] {
   const value = item[key] ?? [];
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
     throw new RecordError(`${key} is not a list of strings`);
-  return value.map((v: string) => v.trim()).filter(Boolean);
+  return value.map((v: string) => cleanFeedText(v).trim()).filter(Boolean);
 }
 
 function readCategories(item: FeedObject, known: ReadonlySet<string>): string[] | null {
@@ -80,7 +81,8 @@ function readCategories(item: FeedObject, known: ReadonlySet<string>): string[] 
       `unknown categor${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')} (known: ${[...known].join(', ')})`,
     );
   }
-  return categories;
+  // A category named twice is one category; stored twice it would break the import's transaction.
+  return [...new Set(categories)];
 }
 
 function readSalary(salary: FeedObject | null): SalaryInput | null {

@@ -32,13 +32,26 @@ export function isObject(value: unknown): value is FeedObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A trimmed string field, or null when absent or empty; throws RecordError when of another type. */
+// C0 controls but tab and newlines, and DEL. Postgres refuses NUL in text, so one NUL in one
+// record would otherwise fail the whole import's transaction.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * Makes feed text storable as given on both databases: well-formed UTF-16 (a lone surrogate
+ * would come back from the database as U+FFFD and look changed on every sync), no controls.
+ */
+export function cleanFeedText(value: string): string {
+  return value.toWellFormed().replace(CONTROLS, '');
+}
+
+/** A trimmed, cleaned string field, or null when absent or empty; throws RecordError when of another type. */
 export function optionalString(item: FeedObject, key: string): string | null {
   const value = item[key];
   if (value === undefined || value === null) return null;
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') throw new RecordError(`${key} is not a string`);
-  return value.trim() || null;
+  return cleanFeedText(value).trim() || null;
 }
 
 /** A string field that must be present. */
@@ -82,7 +95,9 @@ export function parseItems(
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const externalId =
-      isObject(item) && ['string', 'number'].includes(typeof item['id']) ? String(item['id']) : null;
+      isObject(item) && ['string', 'number'].includes(typeof item['id'])
+        ? cleanFeedText(String(item['id']))
+        : null;
     try {
       if (!isObject(item)) throw new RecordError('not an object');
       const job = parse(item);
