@@ -46,7 +46,7 @@ async function snapshotRoles() {
 }
 
 test.beforeAll(async () => {
-  feed = createServer((req: IncomingMessage, res: ServerResponse) => {
+  feed = createServer((_request: IncomingMessage, res: ServerResponse) => {
     const entry = { mode, open: true };
     requests.push(entry);
     res.on('close', () => {
