@@ -48,6 +48,11 @@ for (const kind of databaseKinds) {
         ),
       );
       await exited;
+      const errors = server
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('[comments]'));
+      if (errors.length) console.log(`[sigkill] server said:\n${[...new Set(errors)].join('\n')}`);
       const statuses = tally(results.map((r) => r.status));
       console.log(`[sigkill] ${kind}: ${JSON.stringify(Object.fromEntries(statuses))} (0 = no answer)`);
       const acknowledged = results.filter((r) => r.status >= 200 && r.status < 300);

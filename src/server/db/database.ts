@@ -7,8 +7,11 @@ import { openSqlite } from './sqlite-driver.ts';
 
 export type Db = Kysely<Database>;
 
-/** Longest wait to open one Postgres connection: a database that is down fails requests quickly. */
-const CONNECT_TIMEOUT_MS = 2_000;
+/**
+ * Longest wait to open one Postgres connection. A refused connection fails at once anyway;
+ * on a busy machine starting a backend has taken over 2 s, which failed healthy posts.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
 /**
  * Longest a query waits for a free pooled connection. pg-pool applies its connection timeout
  * to this queue too, so a burst of posts beyond the pool size must not share the short one.
