@@ -5,6 +5,7 @@
  * BENCH_DURATION (s per run, default 10), BENCH_ROUNDS (default 3) and BENCH_CONNECTIONS
  * (default 50) tune the load;
  * BENCH_NODE_ARGS passes flags to both servers (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile).
+ * Saves the figures as bench/results-island.json for `npm run bench`.
  */
 import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { closeDb, getDb } from '../../src/server/db/database.ts';
 import { loadCategoryMapping } from '../../src/server/jobs/category-mapping.ts';
 import { seedBenchJobs } from './island-data.ts';
 import { canPin, isStale, startChild, stopChild } from './processes.ts';
+import { saveResult } from './results.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const duration = Number(process.env['BENCH_DURATION'] ?? 10);
@@ -155,6 +157,13 @@ try {
   console.log(
     `cpu ratio  ${(baseline.cpuUs / result.cpuUs).toFixed(3)}x (CPU time per request, bare ÷ island)`,
   );
+  await saveResult('island', [
+    { label: 'bare node:http (baseline)', value: Math.round(baseline.rps), unit: 'req/s' },
+    { label: 'island throughput', value: Math.round(result.rps), unit: 'req/s' },
+    { label: 'island ÷ bare node:http', value: ratio, unit: 'x', budget: '>= 0.25x', ok: ratio >= 0.25 },
+    { label: 'island p99', value: result.p99, unit: 'ms', budget: '<= 50 ms', ok: result.p99 <= 50 },
+    { label: 'CPU per request, bare ÷ island', value: baseline.cpuUs / result.cpuUs, unit: 'x' },
+  ]);
 } finally {
   for (const child of children) await stopChild(child);
   rmSync(dir, { recursive: true, force: true });

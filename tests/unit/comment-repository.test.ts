@@ -111,6 +111,12 @@ describe.each(databaseKinds)('comments on %s', (kind) => {
     expect(level2?.replies.map((r) => r.body)).toEqual(['level 2', 'level 3']);
   });
 
+  test('rate-limits a client whose comments arrive at the same time', async () => {
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => post()));
+    expect(outcomes.filter((o) => o.kind === 'stored')).toHaveLength(5);
+    expect(outcomes.filter((o) => o.kind === 'rate-limited')).toHaveLength(7);
+  });
+
   test('rate-limits a client after five comments in ten minutes, with a retry time', async () => {
     for (let i = 0; i < 5; i += 1) expect((await post()).kind).toBe('stored');
     const limited = await post();

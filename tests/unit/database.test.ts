@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseDatabaseUrl } from '../../src/server/db/config.ts';
+import { createDatabase } from '../../src/server/db/database.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
 
 describe('parseDatabaseUrl', () => {
@@ -40,5 +41,38 @@ describe.each(databaseKinds)('database on %s', (kind) => {
     ).rejects.toThrow('abort');
     const rows = await sql<{ n: number }>`select count(*) as n from scratch`.execute(testDb.db);
     expect(Number(rows.rows[0]?.n)).toBe(0);
+  });
+});
+
+describe.skipIf(!process.env['TEST_DATABASE_URL'])('the Postgres pool', () => {
+  test('queues a burst beyond its size for longer than the connect timeout instead of failing', async () => {
+    const testDb = await createTestDatabase('postgres');
+    const previous = process.env['DATABASE_POOL_SIZE'];
+    process.env['DATABASE_POOL_SIZE'] = '2';
+    const db = createDatabase(testDb.url);
+    try {
+      // 12 queries of 0.5 s on 2 connections: the last waits about 2.5 s for its turn.
+      const started = Date.now();
+      const results = await Promise.all(
+        Array.from({ length: 12 }, () => sql`select pg_sleep(0.5)`.execute(db).then(() => 'ok')),
+      );
+      expect(results).toEqual(Array(12).fill('ok'));
+      expect(Date.now() - started).toBeGreaterThan(2_000);
+    } finally {
+      if (previous === undefined) delete process.env['DATABASE_POOL_SIZE'];
+      else process.env['DATABASE_POOL_SIZE'] = previous;
+      await db.destroy();
+      await testDb.drop();
+    }
+  });
+
+  test('still gives up when the server cannot be reached', async () => {
+    // Nothing listens on port 1: the connection is refused at once.
+    const db = createDatabase('postgres://postgres@127.0.0.1:1/none');
+    try {
+      await expect(sql`select 1`.execute(db)).rejects.toThrow();
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { type Insertable, type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { CommentStatus, CommentsTable } from './comment.table.ts';
 
@@ -31,6 +31,16 @@ export function listApprovedComments(db: Conn, articleId: string): Promise<Publi
     .orderBy('created_at', 'asc')
     .orderBy('id', 'asc')
     .execute();
+}
+
+/**
+ * Makes one client's posts wait for each other until the transaction ends, so a burst sent at
+ * once cannot all pass the rate limit before any is committed. PostgreSQL runs transactions
+ * side by side and needs the lock; SQLite's one connection already runs them one at a time.
+ */
+export async function lockClient(db: Conn, ipHash: string): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${ipHash}))`.execute(db);
 }
 
 /** Creation times of this client's comments since `since`, oldest first (rate limit). */

@@ -68,6 +68,7 @@ export async function submitComment(
 
   const outcome = await db.transaction().execute(async (trx): Promise<SubmitOutcome> => {
     const windowStart = new Date(now.getTime() - config.rateLimitWindowMs).toISOString();
+    await repo.lockClient(trx, ipHash);
     const recent = await repo.listRecentByClient(trx, ipHash, windowStart);
     if (recent.length >= config.rateLimitMax) {
       const oldest = Date.parse(recent[0] ?? nowIso);

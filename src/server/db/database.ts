@@ -7,6 +7,24 @@ import { openSqlite } from './sqlite-driver.ts';
 
 export type Db = Kysely<Database>;
 
+/**
+ * Longest wait to open one Postgres connection. A refused connection fails at once anyway;
+ * on a busy machine starting a backend has taken over 2 s, which failed healthy posts.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * Longest a query waits for a free pooled connection. pg-pool applies its connection timeout
+ * to this queue too, so a burst of posts beyond the pool size must not share the short one.
+ */
+const POOL_WAIT_MS = 15_000;
+
+/** A client that gives up connecting after CONNECT_TIMEOUT_MS, whatever the pool's queue wait. */
+class QuickConnectClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
 /** Opens a new connection pool for DATABASE_URL (SQLite file by default). */
 export function createDatabase(url: string | undefined): Db {
   const target = parseDatabaseUrl(url);
@@ -14,7 +32,8 @@ export function createDatabase(url: string | undefined): Db {
     const pool = new pg.Pool({
       connectionString: target.url,
       max: Number(process.env['DATABASE_POOL_SIZE'] ?? 10),
-      connectionTimeoutMillis: 2000,
+      Client: QuickConnectClient,
+      connectionTimeoutMillis: POOL_WAIT_MS,
       // A query that hangs must not hold a request (or an island) forever.
       statement_timeout: 5000,
     });

@@ -9,6 +9,8 @@ export interface RunningServer {
   url: string;
   port: number;
   process: ChildProcess;
+  /** Everything the server has printed so far (stdout and stderr). */
+  output(): string;
   /** Stops it with SIGTERM and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url: `http://127.0.0.1:${port}`,
     port,
     process: child,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
