@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeBaselineProject } from './baseline-project.ts';
 import { generateContent } from './generate-articles.ts';
+import { saveResult } from './results.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const scratch = join(root, 'bench/.scratch');
@@ -111,6 +112,26 @@ const ratio = (name: string) => {
 };
 const warmToCold = Object.fromEntries(variants.map((v) => [v.name, ratio(v.name)]));
 console.log('warm / cold:', warmToCold);
-const results = { date: new Date().toISOString(), count, machine, measurements, warmToCold };
-writeFileSync(join(root, 'bench/results-build.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log('Wrote bench/results-build.json');
+const baselineCold = measurements.find((m) => m.variant.startsWith('baseline') && m.cache === 'cold');
+await saveResult('build', [
+  ...measurements.map((m) => ({
+    label: `${m.variant}, ${m.cache}`,
+    value: m.secondsPer1000,
+    unit: 's / 1,000 articles',
+    ...(m.variant === variants[0]?.name && baselineCold
+      ? {
+          budget: `<= baseline cold (${baselineCold.secondsPer1000} s)`,
+          ok: m.secondsPer1000 <= baselineCold.secondsPer1000,
+        }
+      : {}),
+  })),
+  ...measurements.map((m) => ({
+    label: `${m.variant}, ${m.cache}, peak memory`,
+    value: m.peakMemoryMb ?? 0,
+    unit: 'MB',
+  })),
+  ...variants.map((v) => {
+    const value = ratio(v.name) ?? 0;
+    return { label: `${v.name}, warm / cold`, value, unit: 'x', budget: '<= 0.6', ok: value <= 0.6 };
+  }),
+]);

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { saveResult } from './results.ts';
 
 const clientDir = new URL('../../dist/client/', import.meta.url).pathname;
 const pagePath = process.argv[2] ?? '/blog/backend-development-engineering-2026/';
@@ -67,5 +68,14 @@ console.table(
 );
 console.log(
   `inline scripts: ${inlineScripts.length}, external scripts: ${externalScripts.length}, stylesheets: ${stylesheets.length}`,
+);
+await saveResult(
+  'weight',
+  rows.map((r) => ({
+    label: r.measure.trim(),
+    value: Math.round(r.figure * 100) / 100,
+    unit: r.measure.includes('Requests') ? '' : 'KB',
+    ...(r.budget === null ? {} : { budget: `<= ${r.budget}`, ok: r.figure <= r.budget }),
+  })),
 );
 if (rows.some((r) => r.budget !== null && r.figure > r.budget)) process.exitCode = 1;
