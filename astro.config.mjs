@@ -1,19 +1,14 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, envField, memoryCache } from 'astro/config';
-import remarkGfm from 'remark-gfm';
 import { contentChecks } from './src/integrations/content-checks.ts';
+import { mdxCompiler } from './src/integrations/mdx-compile/index.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteIndex } from './src/integrations/site-index.ts';
 import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
-import { rehypeAccessibleTaskLists } from './src/lib/markdown/rehype-accessible-task-lists.ts';
-import { rehypeFocusableCode } from './src/lib/markdown/rehype-focusable-code.ts';
-import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
-import { remarkFigureImages } from './src/lib/markdown/remark-figure-images.ts';
 import { isIndexablePath } from './src/lib/seo/sitemap-xml.ts';
 
 /** Canonical origin of the site; every absolute URL (canonical, feeds, sitemap) derives from it. */
@@ -25,6 +20,12 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
  */
 const useSatteri = process.env.MARKDOWN_PROCESSOR === 'satteri';
 
+/**
+ * unified + remark-gfm (src/lib/markdown/unified-options.ts), compiling .mdx on worker threads
+ * with a disk cache, so builds use every core and rebuilds compile only what changed.
+ */
+const compiler = useSatteri ? undefined : mdxCompiler();
+
 /** lastmod of every article, category, author and listing page, from the articles' frontmatter. */
 const sitemapDates = readSitemapDates(process.env.CONTENT_DIR ?? './content');
 
@@ -34,6 +35,11 @@ export default defineConfig({
   // touches the project's cache in node_modules/.astro.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   output: 'static',
+  experimental: {
+    // Article pages return a cacheKey (src/lib/page-cache-key.ts): a rebuild copies the pages
+    // whose data and template are unchanged instead of rendering them again.
+    incrementalBuild: true,
+  },
   trailingSlash: 'always',
   // Middleware mode: our own node:http server (src/server/http/serve.ts) serves static files
   // itself and hands only dynamic requests to Astro, which measured faster than standalone.
@@ -62,6 +68,7 @@ export default defineConfig({
     contentChecks(),
     siteIndex(),
     mdx(),
+    ...(compiler ? [compiler.integration] : []),
     sitemap({
       filter: (page) => {
         const { pathname } = new URL(page);
@@ -84,15 +91,7 @@ export default defineConfig({
   markdown: {
     // Prism emits classes, not inline styles, so highlighted code works under a strict CSP.
     syntaxHighlight: 'prism',
-    ...(useSatteri
-      ? {}
-      : {
-          processor: unified({
-            gfm: false,
-            remarkPlugins: [remarkGfm, remarkFigureImages],
-            rehypePlugins: [rehypeAccessibleTaskLists, rehypeHeadingAnchors, rehypeFocusableCode],
-          }),
-        }),
+    ...(compiler ? { processor: compiler.processor } : {}),
   },
   env: {
     schema: {

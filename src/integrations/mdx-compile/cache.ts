@@ -1,0 +1,90 @@
+/**
+ * A disk cache of compiled MDX: one file per compile, named by a hash of everything the output
+ * depends on (source, path, frontmatter, renderer settings, and a salt covering the installed
+ * packages and our Markdown plugins). Astro 7.3 recompiles every .mdx file on every build; with
+ * this a rebuild compiles only the articles that changed.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { MdxRenderResult } from 'astro/markdown';
+
+/** Compiled MDX on disk under `dir`; entries not used by a build can be pruned after it. */
+export class CompileCache {
+  readonly #dir: string;
+  readonly #salt: string;
+  readonly #used = new Set<string>();
+
+  constructor(dir: string, salt: string) {
+    this.#dir = dir;
+    this.#salt = salt;
+  }
+
+  /** The entry name for one compile's inputs. */
+  key(parts: readonly unknown[]): string {
+    const hash = createHash('sha256').update(this.#salt);
+    for (const part of parts)
+      hash.update('\0').update(typeof part === 'string' ? part : JSON.stringify(part));
+    return hash.digest('hex').slice(0, 40);
+  }
+
+  /** The cached result, or undefined (a missing or unreadable entry is a miss, never an error). */
+  get(key: string): MdxRenderResult | undefined {
+    try {
+      const result = deserialize(readFileSync(join(this.#dir, key))) as MdxRenderResult;
+      this.#used.add(key);
+      return result;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores a result; written then renamed, so an interrupted build never leaves half an entry. */
+  set(key: string, result: MdxRenderResult): void {
+    mkdirSync(this.#dir, { recursive: true });
+    const partial = join(this.#dir, `${key}.${process.pid}.tmp`);
+    writeFileSync(partial, serialize(result));
+    renameSync(partial, join(this.#dir, key));
+    this.#used.add(key);
+  }
+
+  /** Removes every entry this process did not read or write; returns how many. */
+  prune(): number {
+    let removed = 0;
+    let names: string[];
+    try {
+      names = readdirSync(this.#dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      if (this.#used.has(name)) continue;
+      rmSync(join(this.#dir, name), { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  /** Empties the cache (`astro build --force`). */
+  clear(): void {
+    rmSync(this.#dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The salt: the lockfile (any dependency change may change the output) and the source of our
+ * own Markdown plugins and of this compiler, so editing either recompiles every article.
+ */
+export function compileSalt(files: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file).update('\0');
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update('missing');
+    }
+  }
+  return hash.digest('hex');
+}

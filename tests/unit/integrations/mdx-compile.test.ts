@@ -1,0 +1,142 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
+import type { AstroMarkdownOptions, MdxRenderResult } from 'astro/markdown';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CompileCache, compileSalt } from '@/integrations/mdx-compile/cache';
+import type { RendererSettings } from '@/integrations/mdx-compile/messages';
+import { CompilePool } from '@/integrations/mdx-compile/pool';
+import { unifiedOptions } from '@/lib/markdown/unified-options';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const scratch = mkdtempSync(join(tmpdir(), 'mdx-compile-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// What Astro passes for this site's config (Prism highlighting, no source maps).
+const shared: AstroMarkdownOptions = {
+  syntaxHighlight: 'prism',
+  shikiConfig: {},
+  gfm: true,
+  smartypants: true,
+};
+const srcDir = pathToFileURL(join(root, 'src/'));
+const settings: RendererSettings = {
+  shared,
+  mdx: { optimize: false, sourcemap: false, srcDir: srcDir.href },
+};
+
+function article(file: string): { content: string; frontmatter: Record<string, unknown> } {
+  const source = readFileSync(join(root, 'content/articles', file), 'utf8');
+  const [, frontmatter = '', content = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+  return { content, frontmatter: { raw: frontmatter } };
+}
+
+describe('CompilePool', () => {
+  it('compiles every article exactly as the in-process renderer does', async () => {
+    const local = await unified(unifiedOptions).createMdxRenderer?.(shared, {
+      optimize: false,
+      sourcemap: false,
+      srcDir,
+    });
+    const pool = new CompilePool(2);
+    try {
+      const files = readdirSync(join(root, 'content/articles')).filter((file) => file.endsWith('.mdx'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const { content, frontmatter } = article(file);
+        const filePath = join(root, 'content/articles', file);
+        const [fromPool, inProcess] = await Promise.all([
+          pool.compile({ settings, content, filePath, frontmatter }),
+          local?.process(content, filePath, frontmatter),
+        ]);
+        expect(fromPool.code, file).toBe(inProcess?.code);
+        expect(fromPool.astroMetadata, file).toEqual(inProcess?.astroMetadata);
+      }
+      // Our typography (src/lib/markdown/remark-smart-punctuation.ts) runs in the workers too.
+      const typography = await pool.compile({
+        settings,
+        content: `It's "here" -- now`,
+        filePath: join(scratch, 't.mdx'),
+        frontmatter: {},
+      });
+      expect(typography.code).toContain('It’s “here” — now');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('rejects a broken file with the position the MDX plugin reports', async () => {
+    const pool = new CompilePool(1);
+    try {
+      const filePath = join(scratch, 'broken.mdx');
+      const failure = pool.compile({
+        settings,
+        content: '# Title\n\nText <Callout\n',
+        filePath,
+        frontmatter: {},
+      });
+      await expect(failure).rejects.toThrow(/Unexpected end of file/);
+      await expect(failure).rejects.toMatchObject({ line: 3, column: expect.any(Number) });
+      // The worker survives a failed file.
+      const next = await pool.compile({ settings, content: '# Fine\n', filePath, frontmatter: {} });
+      expect(next.code).toContain('Fine');
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('CompileCache', () => {
+  const result: MdxRenderResult = {
+    code: 'export default 1;',
+    map: null,
+    astroMetadata: {
+      hydratedComponents: [],
+      clientOnlyComponents: [],
+      serverComponents: [],
+      scripts: [],
+      propagation: 'none',
+      containsHead: false,
+      pageOptions: {},
+    },
+  };
+
+  it('gives back what was stored under the same inputs only', () => {
+    const cache = new CompileCache(join(scratch, 'a'), 'salt');
+    const key = cache.key(['/a.mdx', '# A', { title: 'A' }]);
+    expect(cache.get(key)).toBeUndefined();
+    cache.set(key, result);
+    expect(cache.get(key)).toEqual(result);
+    expect(cache.key(['/a.mdx', '# A', { title: 'B' }])).not.toBe(key);
+    expect(cache.key(['/b.mdx', '# A', { title: 'A' }])).not.toBe(key);
+    expect(
+      new CompileCache(join(scratch, 'a'), 'other salt').key(['/a.mdx', '# A', { title: 'A' }]),
+    ).not.toBe(key);
+  });
+
+  it('prunes the entries a build did not use and treats a damaged entry as a miss', () => {
+    const dir = join(scratch, 'b');
+    const first = new CompileCache(dir, 'salt');
+    const kept = first.key(['kept']);
+    const dropped = first.key(['dropped']);
+    first.set(kept, result);
+    first.set(dropped, result);
+    const second = new CompileCache(dir, 'salt');
+    expect(second.get(kept)).toEqual(result);
+    expect(second.prune()).toBe(1);
+    expect(readdirSync(dir)).toEqual([kept]);
+    writeFileSync(join(dir, kept), 'not a serialized value');
+    expect(second.get(kept)).toBeUndefined();
+  });
+
+  it('salts with the contents of the files it is given', () => {
+    const file = join(scratch, 'plugin.ts');
+    writeFileSync(file, 'one');
+    const before = compileSalt([file]);
+    writeFileSync(file, 'two');
+    expect(compileSalt([file])).not.toBe(before);
+    expect(compileSalt([join(scratch, 'missing.ts')])).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
