@@ -8,6 +8,9 @@ const display = new Intl.DateTimeFormat(SITE.locale, {
   timeZone: SITE.timeZone,
 });
 
+// en-CA formats dates as YYYY-MM-DD.
+const iso = new Intl.DateTimeFormat('en-CA', { timeZone: SITE.timeZone });
+
 /** "12 January 2026". */
 export function formatDate(date: Date): string {
   return display.format(date);
@@ -15,6 +18,5 @@ export function formatDate(date: Date): string {
 
 /** "2026-01-12", for a `<time datetime>` attribute (the date as seen in SITE.timeZone). */
 export function isoDate(date: Date): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: SITE.timeZone }).format(date);
+  return iso.format(date);
 }
