@@ -107,3 +107,72 @@ describe('a site built from many articles', () => {
     expect(page('blog/lonely')).not.toContain('You may also like');
   });
 });
+
+// A rebuild on the previous build's caches (compiled MDX, Astro's incremental build) must show
+// every change an edit makes, also on the other pages it appears on, and reuse the rest.
+describe('a rebuild after an edit', () => {
+  const site = join(scratch, 'rebuild-content');
+  const out = join(scratch, 'rebuild', 'dist', 'client');
+  const html = (slug: string) => readFileSync(join(out, 'blog', slug, 'index.html'), 'utf8');
+  const post = (slug: string, title: string, category: string, body: string) => {
+    mkdirSync(join(site, 'articles'), { recursive: true });
+    writeFileSync(
+      join(site, 'articles', `${slug}.mdx`),
+      `---\ntitle: ${title}\ndescription: An article that a rebuild test edits, to see which pages change.\npubDate: 2026-03-0${slug.length}\nauthor: ada\ncategories: [${category}]\n---\n\n## Section\n\n${body}\n`,
+    );
+  };
+  // Server islands are encrypted with ASTRO_KEY; production builds pin it, and Astro reuses a
+  // page with an island only when the key is unchanged.
+  const key = 'yXJx4FAt4eJ5nljEvTGzsqLdIrCGLeEPdtpN1rhZ5mo=';
+  const rebuild = () => {
+    const result = spawnSync('npm', ['run', 'build', '--', '--outDir', join(scratch, 'rebuild', 'dist')], {
+      cwd: root,
+      env: {
+        ...process.env,
+        CONTENT_DIR: site,
+        ASTRO_CACHE_DIR: join(scratch, 'rebuild', 'cache'),
+        ASTRO_KEY: key,
+      },
+      encoding: 'utf8',
+    });
+    const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
+    if (result.status !== 0) throw new Error(`build failed:\n${output}`);
+    return output;
+  };
+
+  test('re-renders the edited article and the pages showing it, and reuses the others', {
+    timeout: 240_000,
+  }, () => {
+    mkdirSync(join(site, 'authors'), { recursive: true });
+    mkdirSync(join(site, 'categories'), { recursive: true });
+    writeFileSync(join(site, 'authors/ada.yml'), 'name: Ada Example\nbio: Writes fixtures.\n');
+    writeFileSync(
+      join(site, 'categories/backend.yml'),
+      'name: Backend\ndescription: Server-side engineering.\n',
+    );
+    writeFileSync(
+      join(site, 'categories/careers.yml'),
+      'name: Careers\ndescription: Careers in engineering.\n',
+    );
+    post('aa', 'First title', 'backend', 'The first body.');
+    post('bbb', 'Related to the first', 'backend', 'The second body.');
+    post('cccc', 'Unrelated', 'careers', 'The third body.');
+    rebuild();
+    expect(html('aa')).toContain('The first body.');
+
+    post('aa', 'Edited title', 'backend', "The body's new text.");
+    const second = rebuild();
+    expect(html('aa')).toContain('The body’s new text.');
+    expect(html('aa')).toContain('Edited title');
+    // bbb lists aa under "You may also like"; cccc shows neither title nor body of aa.
+    expect(html('bbb')).toContain('Edited title');
+    expect(second).toMatch(/\/blog\/cccc\/index\.html \(restored\)/);
+    expect(second).not.toMatch(/\/blog\/(aa|bbb)\/index\.html \(restored\)/);
+
+    // A new article changes the categories widget's counts on every article page.
+    post('ddddd', 'Another career article', 'careers', 'The fourth body.');
+    const third = rebuild();
+    expect(third).not.toMatch(/\(restored\)/);
+    expect(html('cccc')).toMatch(/Careers[\s\S]{0,300}?2 <span class="sr-only">articles<\/span>/);
+  });
+});
