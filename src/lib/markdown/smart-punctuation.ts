@@ -37,44 +37,71 @@ export function tokenize(text: string): Token[] {
 const OPEN = { '"': '“', "'": '‘' } as const;
 const CLOSE = { '"': '”', "'": '’' } as const;
 
-function isQuote(token: Token | undefined): token is Token & { value: '"' | "'" } {
-  return token?.value === '"' || token?.value === "'";
+/** The character (code point) at `index`, as a string. */
+function charAt(text: string, index: number): string {
+  return String.fromCodePoint(text.codePointAt(index) ?? 0);
+}
+
+/** The token starting at `start`: a word or white-space run, or a run of one punctuation mark. */
+function tokenAt(text: string, start: number): Token | undefined {
+  if (start >= text.length) return undefined;
+  const first = charAt(text, start);
+  const kind = kindOf(first);
+  let end = start + first.length;
+  while (end < text.length) {
+    const char = charAt(text, end);
+    if (kind === 'punct' ? char !== first : kindOf(char) !== kind) break;
+    end += char.length;
+  }
+  return { kind, value: text.slice(start, end) };
+}
+
+/** The character (code point) ending just before `index`, or undefined at the start. */
+function charBefore(text: string, index: number): string | undefined {
+  if (index === 0) return undefined;
+  const low = text.charCodeAt(index - 1);
+  const astral = low >= 0xdc00 && low <= 0xdfff && index >= 2;
+  return charAt(text, index - (astral ? 2 : 1));
 }
 
 /**
  * Turns straight quotes into curly ones. The text keeps its length (one character for one),
  * so a caller may educate a whole paragraph at once and cut the result back into its pieces.
- * A quote with no token before it counts as following white space.
+ * A quote with no token before it counts as following white space. Only the tokens around
+ * each quote are looked at, so text without quotes costs one scan.
  */
 export function educateQuotes(text: string): string {
-  const tokens = tokenize(text);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (!isQuote(token)) continue;
-    const quote = token.value;
-    const previous = tokens[i - 1];
-    const next = tokens[i + 1];
-    const nextNext = tokens[i + 2];
+  const out = text.split('');
+  const quotes = /["']/g;
+  for (let match = quotes.exec(text); match; match = quotes.exec(text)) {
+    const i = match.index;
+    const quote = text[i] as '"' | "'";
+    // A run of one quote mark ('' or "") is not a quote; a quote already opened as nested is done.
+    if (text[i - 1] === quote || text[i + 1] === quote || out[i] !== quote) continue;
+    const before = charBefore(text, i);
+    const previous = before === undefined ? undefined : kindOf(before);
+    const next = tokenAt(text, i + 1);
+    const nextNext = next ? tokenAt(text, i + 1 + next.value.length) : undefined;
     if (next?.kind === 'punct' && nextNext?.kind !== 'word') {
-      token.value = CLOSE[quote];
-    } else if (isQuote(next) && nextNext?.kind === 'word') {
+      out[i] = CLOSE[quote];
+    } else if ((next?.value === '"' || next?.value === "'") && nextNext?.kind === 'word') {
       // "'Nested" opens both.
-      token.value = OPEN[quote];
-      next.value = OPEN[next.value];
+      out[i] = OPEN[quote];
+      out[i + 1] = OPEN[next.value];
     } else if (next && /^\d\ds$/.test(next.value)) {
       // '90s
-      token.value = CLOSE[quote];
-    } else if (previous && previous.kind !== 'word' && next?.kind === 'word') {
-      token.value = OPEN[quote];
-    } else if (previous?.kind === 'word') {
-      token.value = CLOSE[quote];
+      out[i] = CLOSE[quote];
+    } else if (previous && previous !== 'word' && next?.kind === 'word') {
+      out[i] = OPEN[quote];
+    } else if (previous === 'word') {
+      out[i] = CLOSE[quote];
     } else if (!next || next.kind === 'space' || (quote === "'" && next.value === 's')) {
-      token.value = CLOSE[quote];
+      out[i] = CLOSE[quote];
     } else {
-      token.value = OPEN[quote];
+      out[i] = OPEN[quote];
     }
   }
-  return tokens.map((token) => token.value).join('');
+  return out.join('');
 }
 
 /**
@@ -82,6 +109,8 @@ export function educateQuotes(text: string): string {
  * ellipsis, and ``` `` ``` / `''` into curly double quotes.
  */
 export function educateDashesAndEllipses(text: string): string {
+  // Every change needs one of these; most text nodes have none and are returned as they are.
+  if (!/\.\.\.|\.\s+\.|--|``|''/.test(text)) return text;
   const out: Token[] = [];
   for (const token of tokenize(text)) {
     if (/^\.+$/.test(token.value)) {

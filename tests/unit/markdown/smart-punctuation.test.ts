@@ -30,6 +30,10 @@ describe('educateQuotes', () => {
     expect(educateQuotes(input)).toBe(referenceQuotes.processSync(input).toString());
   });
 
+  it('reads letters outside the Basic Multilingual Plane as letters', () => {
+    expect(educateQuotes("𝐀'𝐁 '𝐂'")).toBe('𝐀’𝐁 ‘𝐂’');
+  });
+
   it('keeps the length of the text, one character for one', () => {
     fc.assert(fc.property(fc.string(), (text) => educateQuotes(text).length === text.length));
   });
