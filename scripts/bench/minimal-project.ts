@@ -1,13 +1,15 @@
 /**
- * A bare Astro + MDX site over the same generated articles: the baseline the build benchmark
- * compares against, standing in for the official blog starter (which cannot be downloaded
- * here). One list page and one page per article, default Markdown processor, no styling.
+ * A minimal Astro + MDX site over the same generated articles: the baseline the build
+ * benchmark measures in the same run, the floor of what Astro itself costs. It is barer than
+ * the official blog starter (`npm create astro -- --template blog`, which cannot be installed
+ * here): one list page and one page per article, default Markdown processor, no layout,
+ * styling, images, feed or sitemap.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const files: Record<string, string> = {
-  'package.json': '{ "name": "bench-baseline", "private": true, "type": "module" }\n',
+  'package.json': '{ "name": "bench-minimal", "private": true, "type": "module" }\n',
   'astro.config.mjs': `import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 export default defineConfig({ site: 'http://localhost', integrations: [mdx()] });
@@ -41,8 +43,9 @@ const { Content } = await render(article);
 `,
 };
 
-/** Writes the baseline site into `dir` (it reads articles from CONTENT_DIR). */
-export function writeBaselineProject(dir: string): void {
+/** Replaces `dir` with the minimal site (it reads articles from CONTENT_DIR). */
+export function writeMinimalProject(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);
