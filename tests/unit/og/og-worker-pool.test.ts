@@ -5,7 +5,7 @@ import {
   OgWorkerPool,
   type OgWorkerPoolOptions,
 } from '../../../src/server/og/og-worker-pool.ts';
-import { pngSize } from './png.ts';
+import { pngSize } from '../../support/png.ts';
 
 const fontDir = fileURLToPath(new URL('../../../src/assets/fonts/', import.meta.url));
 const misbehaving = new URL('../../fixtures/og/misbehaving-worker.ts', import.meta.url);
