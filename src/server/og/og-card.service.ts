@@ -1,6 +1,7 @@
 /**
- * Finds and produces article cards: from the disk cache when drawn before, else drawn once
- * however many requests ask for the same card at the same time.
+ * Finds and produces article cards: the most recently served ones from memory, the others
+ * from the disk cache when drawn before, else drawn once however many requests ask for the
+ * same card at the same time.
  */
 import type { OgCardInput } from '../../lib/seo/og-card.ts';
 import type { OgDiskCache } from './og-disk-cache.ts';
@@ -25,12 +26,18 @@ export interface OgCardServiceOptions {
   cache: OgDiskCache;
   draw: (input: OgCardInput) => Promise<Buffer>;
   log: (message: string) => void;
+  /** Cards kept in memory, most recently served first (~40 KB each); default 64. */
+  memoryCards?: number;
 }
 
 /** Article cards by slug, drawn on first request and cached on disk. */
 export class OgCardService {
   readonly #options: OgCardServiceOptions;
   readonly #inFlight = new Map<string, Promise<Buffer>>();
+  /** Recently served PNGs by hash; a Map iterates in insertion order, oldest first. */
+  readonly #memory = new Map<string, Buffer>();
+  /** Hashes by input object: the manifest's inputs never change, so each is hashed once. */
+  readonly #hashes = new WeakMap<OgCardInput, string>();
   #cacheFailureLogged = false;
 
   constructor(options: OgCardServiceOptions) {
@@ -40,16 +47,40 @@ export class OgCardService {
   /** The card of a published article, or undefined for any other slug. */
   find(slug: string): OgCard | undefined {
     const input = this.#options.lookup(slug);
-    return input && { hash: ogCardHash(input, this.#options.fontDigest), input };
+    if (!input) return undefined;
+    let hash = this.#hashes.get(input);
+    if (!hash) {
+      hash = ogCardHash(input, this.#options.fontDigest);
+      this.#hashes.set(input, hash);
+    }
+    return { hash, input };
   }
 
   /** The card's PNG. Concurrent calls for one card share one disk read and at most one drawing. */
   png(card: OgCard): Promise<Buffer> {
+    const remembered = this.#memory.get(card.hash);
+    if (remembered) {
+      this.#remember(card.hash, remembered);
+      return Promise.resolve(remembered);
+    }
     const running = this.#inFlight.get(card.hash);
     if (running) return running;
-    const task = this.#produce(card).finally(() => this.#inFlight.delete(card.hash));
+    const task = this.#produce(card)
+      .then((png) => this.#remember(card.hash, png))
+      .finally(() => this.#inFlight.delete(card.hash));
     this.#inFlight.set(card.hash, task);
     return task;
+  }
+
+  #remember(hash: string, png: Buffer): Buffer {
+    this.#memory.delete(hash);
+    this.#memory.set(hash, png);
+    const limit = this.#options.memoryCards ?? 64;
+    for (const oldest of this.#memory.keys()) {
+      if (this.#memory.size <= limit) break;
+      this.#memory.delete(oldest);
+    }
+    return png;
   }
 
   async #produce(card: OgCard): Promise<Buffer> {

@@ -17,7 +17,7 @@ const manifest: OgCardManifest = {
 let dir = '';
 
 /** A service over `cards` whose drawings are counted and take `delayMs`. */
-function service(cacheDir: string, options: { delayMs?: number; fail?: boolean } = {}) {
+function service(cacheDir: string, options: { delayMs?: number; fail?: boolean; memoryCards?: number } = {}) {
   const drawn: string[] = [];
   const logged: string[] = [];
   const cardService = new OgCardService({
@@ -31,6 +31,7 @@ function service(cacheDir: string, options: { delayMs?: number; fail?: boolean }
       return Buffer.from(`png of ${input.title}`);
     },
     log: (message) => logged.push(message),
+    ...(options.memoryCards === undefined ? {} : { memoryCards: options.memoryCards }),
   });
   return { cardService, drawn, logged };
 }
@@ -99,6 +100,19 @@ describe('the card service', () => {
     writeFileSync(join(dir, `${backend.hash}.png`), 'cached bytes');
     expect((await cardService.png(backend)).toString()).toBe('cached bytes');
     expect(drawn).toEqual([]);
+  });
+
+  test('keeps the most recently served cards in memory and reads older ones from the folder again', async () => {
+    const { cardService, drawn } = service(dir, { memoryCards: 1 });
+    const backend = card(cardService, 'backend');
+    await cardService.png(backend);
+    // With the file gone, only memory can answer without drawing.
+    rmSync(join(dir, `${backend.hash}.png`));
+    expect((await cardService.png(backend)).toString()).toBe('png of Backend in 2026');
+    expect(drawn).toEqual(['Backend in 2026']);
+    await cardService.png(card(cardService, 'careers'));
+    await cardService.png(backend);
+    expect(drawn).toEqual(['Backend in 2026', 'Careers in 2026', 'Backend in 2026']);
   });
 
   test('still serves cards when the cache folder cannot be written, and says so once', async () => {
