@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, envField, memoryCache } from 'astro/config';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { mdxCompiler } from './src/integrations/mdx-compile/index.ts';
+import { ogCards } from './src/integrations/og-cards.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteIndex } from './src/integrations/site-index.ts';
 import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
@@ -67,6 +68,8 @@ export default defineConfig({
   integrations: [
     contentChecks(),
     siteIndex(),
+    // Article cards are drawn by the server on request; the build lists them in og-cards.json.
+    ogCards(),
     mdx(),
     ...(compiler ? [compiler.integration] : []),
     sitemap({

@@ -8,13 +8,13 @@
  * Saves the figures as bench/results-island.json for `npm run bench`.
  */
 import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDb, getDb } from '../../src/server/db/database.ts';
 import { loadCategoryMapping } from '../../src/server/jobs/category-mapping.ts';
 import { seedBenchJobs } from './island-data.ts';
-import { canPin, isStale, startChild, stopChild } from './processes.ts';
+import { canPin, cpuMs, isStale, startChild, stopChild } from './processes.ts';
 import { saveResult } from './results.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -31,17 +31,6 @@ interface Result {
   cpuUs: number;
   errors: number;
   non2xx: number;
-}
-
-/** CPU time (user + system) a process has used, in ms, from /proc; NaN where there is none. */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime are fields 14 and 15 of stat(5), in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 /** Runs autocannon's CLI (it ships no types) and reads its JSON report. */

@@ -4,15 +4,9 @@
  * every article's compiled MDX into the server build a second time, doubling build time.
  * Built from the same files, schema and publishing rule as the collections and the check.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { parse as parseYaml } from 'yaml';
-import { frontmatterChecker } from '../lib/content-check/check-frontmatter.ts';
-import { entryId } from '../lib/content-check/entry-id.ts';
-import { parseFrontmatter } from '../lib/content-check/frontmatter.ts';
-import { getPublicationStatus } from '../lib/publishing.ts';
-import { contentDirectory, fileExistsFrom, readArticles, readContentIndex } from './content-source.ts';
+import { contentDirectory } from './content-source.ts';
+import { readNames, readPublishedArticles } from './published-articles.ts';
 
 const MODULE_ID = 'virtual:site-index';
 const RESOLVED_ID = `\0${MODULE_ID}`;
@@ -25,30 +19,9 @@ export interface SiteIndex {
 
 /** Reads the index; `dev` keeps drafts and scheduled articles, as the dev server shows them. */
 export function buildSiteIndex(contentDir: string, dev: boolean, now: Date = new Date()): SiteIndex {
-  const index = readContentIndex(contentDir);
-  const check = frontmatterChecker(index, fileExistsFrom());
-  const articles = readArticles(contentDir).flatMap((article) => {
-    const frontmatter = parseFrontmatter(article.source);
-    if (!('data' in frontmatter)) return [];
-    const { data } = check(article.file, frontmatter);
-    if (!data || (!dev && getPublicationStatus(data, now) !== 'published')) return [];
-    return [{ id: entryId(article.entry, frontmatter.data), title: String(frontmatter.data['title']) }];
-  });
-  const categories = index.categories
-    .map((id) => {
-      const file = ['yml', 'yaml', 'json']
-        .map((ext) => join(contentDir, 'categories', `${id}.${ext}`))
-        .find((path) => {
-          try {
-            readFileSync(path);
-            return true;
-          } catch {
-            return false;
-          }
-        });
-      const data = file ? (parseYaml(readFileSync(file, 'utf8')) as { name?: unknown }) : {};
-      return { id, name: typeof data?.name === 'string' ? data.name : id };
-    })
+  const articles = readPublishedArticles(contentDir, dev, now).map(({ id, title }) => ({ id, title }));
+  const categories = [...readNames(contentDir).categories]
+    .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { articles, categories };
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { PLACEHOLDERS } from '../../src/lib/article-schema.ts';
+import { pngSize } from '../support/png.ts';
 import {
   buildSite,
   copyContent,
@@ -11,6 +12,7 @@ import {
   runScript,
   startDevServer,
 } from './support/scratch-site.ts';
+import { startServer } from './support/server.ts';
 
 // Each describe builds or serves its own scratch copy of the content; builds are slow, so the
 // tests inside share one build and run in order.
@@ -83,6 +85,23 @@ test.describe('a production build of scaffolded, draft and scheduled articles', 
     expect(home).toContain('/blog/published-article/');
   });
 
+  test('serves the social card of a published article and of no draft or scheduled one', async () => {
+    const server = await startServer({
+      DIST_DIR: join(scratch, 'dist'),
+      OG_CACHE_DIR: join(scratch, 'og-cache'),
+    });
+    try {
+      const published = await fetch(`${server.url}/og/published-article.png`);
+      expect(published.status).toBe(200);
+      expect(pngSize(Buffer.from(await published.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
+      for (const slug of [...hidden, scaffoldSlug])
+        expect((await fetch(`${server.url}/og/${slug}.png`)).status, slug).toBe(404);
+      expect((await fetch(`${server.url}/og/scaffold-published.png`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
   test('leaves them out of the sitemap', () => {
     const sitemaps = filesUnder(client).filter((file) => /sitemap.*\.xml$/.test(file));
     const urls = sitemaps.map((file) => readFileSync(file, 'utf8')).join('\n');
@@ -145,6 +164,14 @@ test.describe('the dev preview', () => {
     await page.goto(`${server?.url}/blog/scheduled-article/`);
     await expect(page.getByRole('status')).toContainText('Scheduled');
     await expect(page.getByRole('status')).toContainText('2099');
+  });
+
+  test("draws a draft's social card, as it shows the draft", async () => {
+    const response = await fetch(`${server?.url}/og/draft-article.png`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(pngSize(Buffer.from(await response.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
+    expect((await fetch(`${server?.url}/og/no-such-article.png`)).status).toBe(404);
   });
 
   test('shows no banner on a published article', async ({ page }) => {

@@ -39,10 +39,19 @@ function slugFrom(kind: string, folder: string, options: readonly string[]) {
     });
 }
 
+/** The checked fields other readers of the content files use (site index, card manifest). */
+export interface CheckedArticle {
+  title: string;
+  categories: string[];
+  author: string;
+  draft: boolean;
+  pubDate: Date;
+}
+
 /** Result of checking one article's frontmatter: its problems, and its data when valid. */
 export interface FrontmatterResult {
   problems: Problem[];
-  data?: { draft: boolean; pubDate: Date };
+  data?: CheckedArticle;
 }
 
 /**

@@ -96,3 +96,17 @@ export function buildOgCard(input: OgCardInput): CardElement {
 export function hashOgCard(card: CardElement, fontDigest: string): string {
   return createHash('sha256').update(fontDigest).update(JSON.stringify(card)).digest('hex').slice(0, 32);
 }
+
+/** Name of the card manifest in the build folder (beside `client/` and `server/`). */
+export const OG_MANIFEST_FILE = 'og-cards.json';
+
+/**
+ * `og-cards.json`, written beside the build: what each published article's card shows, so the
+ * server draws cards on request without reading the content.
+ */
+export interface OgCardManifest {
+  /** Format version; a server refuses a manifest it does not understand. */
+  version: 1;
+  /** Card inputs by article slug (the `<slug>` of `/og/<slug>.png`), published articles only. */
+  cards: Record<string, OgCardInput>;
+}

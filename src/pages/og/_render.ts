@@ -1,60 +1,24 @@
 /**
- * Renders social cards to PNG with satori (layout to SVG) and resvg (SVG to PNG), caching each
- * PNG under a hash of its inputs so a build only draws the cards whose article changed.
- * Build-time only: the routes using this are prerendered.
+ * Draws the site-wide card at build time (the only prerendered card; article cards are drawn
+ * by the server on request), through the same drawing code and disk cache as the server.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
-import { buildOgCard, hashOgCard, OG_HEIGHT, OG_WIDTH, type OgCardInput } from '@/lib/seo/og-card';
+import { resolve } from 'node:path';
+import type { OgCardInput } from '@/lib/seo/og-card';
+import { OgDiskCache, ogCacheDirectory } from '@/server/og/og-disk-cache';
+import { drawOgPng, loadOgFonts, ogCardHash } from '@/server/og/og-draw';
 
 // Astro builds from the project root; the fonts ship in the repo (SIL OFL, licence beside them).
-const fontDir = resolve(process.cwd(), 'src/assets/fonts');
-const cacheDir = resolve(process.env['OG_CACHE_DIR'] ?? 'node_modules/.cache/og');
-
-let fonts: { regular: Buffer; bold: Buffer; digest: string } | undefined;
-
-function loadFonts(): NonNullable<typeof fonts> {
-  if (!fonts) {
-    const regular = readFileSync(join(fontDir, 'inter-latin-400-normal.woff'));
-    const bold = readFileSync(join(fontDir, 'inter-latin-700-normal.woff'));
-    const digest = createHash('sha256').update(regular).update(bold).digest('hex');
-    fonts = { regular, bold, digest };
-  }
-  return fonts;
-}
-
-function readCached(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
+const root = process.cwd();
 
 /** Draws the card for these inputs, or returns the cached PNG drawn from identical inputs. */
 export async function renderOgPng(input: OgCardInput): Promise<Buffer> {
-  const { regular, bold, digest } = loadFonts();
-  const card = buildOgCard(input);
-  const file = join(cacheDir, `${hashOgCard(card, digest)}.png`);
-  const cached = readCached(file);
+  const fonts = loadOgFonts(resolve(root, 'src/assets/fonts'));
+  const cache = new OgDiskCache(ogCacheDirectory(root));
+  const hash = ogCardHash(input, fonts.digest);
+  const cached = await cache.read(hash);
   if (cached) return cached;
-  const svg = await satori(card, {
-    width: OG_WIDTH,
-    height: OG_HEIGHT,
-    fonts: [
-      { name: 'Inter', data: regular, weight: 400, style: 'normal' },
-      { name: 'Inter', data: bold, weight: 700, style: 'normal' },
-    ],
-  });
-  const png = new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng();
-  mkdirSync(cacheDir, { recursive: true });
-  // Write then rename, so an interrupted build never leaves a truncated PNG in the cache.
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, png);
-  renameSync(partial, file);
+  const png = await drawOgPng(input, fonts);
+  await cache.write(hash, png);
   return png;
 }
 

@@ -1,12 +1,15 @@
 /**
  * The production server: `npm run serve`. A plain node:http server that answers prerendered
- * files from memory and hands everything else (server islands, on-demand pages, API routes)
- * to Astro's request handler (the Node adapter in middleware mode).
+ * files from memory, draws article cards (/og/<slug>.png) on first request, and hands
+ * everything else (server islands, on-demand pages, API routes) to Astro's request handler
+ * (the Node adapter in middleware mode).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeDb, getDb } from '../db/database.ts';
 import { startJobs } from '../jobs/job-background.ts';
+import { startOgCards } from '../og/og-cards.ts';
 import { MicroCache } from './micro-cache.ts';
 import { BASE_CSP, readPageHeaders } from './page-headers.ts';
 import { applySecurityHeaders } from './security-headers.ts';
@@ -18,7 +21,10 @@ type AstroHandler = (
   next?: (err?: unknown) => void,
 ) => Promise<void>;
 
-const distDir = fileURLToPath(new URL('../../../dist/', import.meta.url));
+// DIST_DIR serves another build (benchmarks and tests build scratch sites elsewhere).
+const distDir = process.env['DIST_DIR']
+  ? `${resolve(process.env['DIST_DIR'])}${sep}`
+  : fileURLToPath(new URL('../../../dist/', import.meta.url));
 const host = process.env['HOST'] ?? '127.0.0.1';
 const port = Number(process.env['PORT'] ?? 4321);
 const trustProxy = process.env['TRUST_PROXY'] === '1';
@@ -35,6 +41,7 @@ async function main(): Promise<void> {
   const staticFiles = new StaticFiles(`${distDir}client`, readPageHeaders(`${distDir}_headers.json`));
   const entry = (await import(`${distDir}server/entry.mjs`)) as { handler: AstroHandler };
   const notFound = staticFiles.lookup('/404.html');
+  const ogCards = startOgCards(distDir, (message) => log(`cards: ${message}`));
   // MICRO_CACHE=0 turns the island micro-cache off (e.g. to measure Astro's own island cost).
   const islandCache = process.env['MICRO_CACHE'] === '0' ? undefined : new MicroCache();
   let shuttingDown = false;
@@ -55,15 +62,17 @@ async function main(): Promise<void> {
           .end('Method not allowed');
       return;
     }
+    const sendNotFound = () => {
+      if (notFound && (req.method === 'GET' || req.method === 'HEAD'))
+        staticFiles.send(req, res, notFound, 404);
+      else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    };
+    if (ogCards.handle(req, res, pathname, sendNotFound)) return;
     if (islandCache?.accepts(req)) {
       if (islandCache.serve(req, res)) return;
       islandCache.record(req, res);
     }
-    entry.handler(req, res, () => {
-      if (notFound && (req.method === 'GET' || req.method === 'HEAD'))
-        staticFiles.send(req, res, notFound, 404);
-      else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-    });
+    entry.handler(req, res, sendNotFound);
   });
   server.keepAliveTimeout = 5_000;
   server.requestTimeout = 30_000;
@@ -79,6 +88,7 @@ async function main(): Promise<void> {
     }, shutdownTimeoutMs - 1_000);
     force.unref();
     server.close(async () => {
+      await ogCards.close().catch(() => {});
       await closeDb().catch(() => {});
       log('stopped');
       process.exit(0);

@@ -1,0 +1,82 @@
+/**
+ * Article social cards are drawn on request, not at build (the server's src/server/og/): the
+ * build only writes `og-cards.json` beside `client/` and `server/`, naming what each published
+ * article's card shows. Under `astro dev` the same service answers `/og/<slug>.png` from a
+ * Vite middleware, drawing in-process, drafts included as the dev server shows them.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { OG_MANIFEST_FILE, type OgCardManifest } from '../lib/seo/og-card.ts';
+import { SITE } from '../site.config.ts';
+import { contentDirectory } from './content-source.ts';
+import { readNames, readPublishedArticles } from './published-articles.ts';
+
+/** Card inputs of every article published at `now` (`dev`: every valid article). */
+export function buildOgCardManifest(
+  contentDir: string,
+  options: { dev: boolean; now: Date },
+): OgCardManifest {
+  const names = readNames(contentDir);
+  const cards: OgCardManifest['cards'] = {};
+  for (const article of readPublishedArticles(contentDir, options.dev, options.now)) {
+    // The same fields the article page's facts give: the first category is its section.
+    const category = article.categories[0] && names.categories.get(article.categories[0]);
+    const author = names.authors.get(article.author);
+    cards[article.id] = {
+      title: article.title,
+      siteName: SITE.name,
+      ...(category ? { category } : {}),
+      ...(author ? { author } : {}),
+    };
+  }
+  return { version: 1, cards };
+}
+
+/** Keeps the cards of the articles whose page the build wrote (`blog/<slug>/`). */
+export function keepBuiltArticles(manifest: OgCardManifest, pathnames: readonly string[]): OgCardManifest {
+  const built = new Set(pathnames.map((path) => path.replace(/^\/+|\/+$/g, '')));
+  return {
+    version: 1,
+    cards: Object.fromEntries(Object.entries(manifest.cards).filter(([slug]) => built.has(`blog/${slug}`))),
+  };
+}
+
+/** Writes the manifest after each build and serves cards under `astro dev`. */
+export function ogCards(): AstroIntegration {
+  let outDir: URL | undefined;
+  let root = process.cwd();
+  return {
+    name: 'og-cards',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = config.outDir;
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': ({ pages, logger }) => {
+        if (!outDir) throw new Error('og-cards: the build folder is unknown');
+        // Filtered to the pages actually built, so an article that went live during the
+        // build has both its page and its card, or neither.
+        const manifest = keepBuiltArticles(
+          buildOgCardManifest(contentDirectory(root), { dev: false, now: new Date() }),
+          pages.map((page) => page.pathname),
+        );
+        writeFileSync(new URL(OG_MANIFEST_FILE, outDir), `${JSON.stringify(manifest)}\n`);
+        logger.info(
+          `${Object.keys(manifest.cards).length} article cards listed; the server draws them on request`,
+        );
+      },
+      'astro:server:setup': async ({ server }) => {
+        const { devCardMiddleware } = await import('../server/og/og-dev.ts');
+        server.middlewares.use(
+          devCardMiddleware({
+            root,
+            contentDir: contentDirectory(root),
+            readManifest: () => buildOgCardManifest(contentDirectory(root), { dev: true, now: new Date() }),
+            watch: (onChange) => server.watcher.on('all', onChange),
+          }),
+        );
+      },
+    },
+  };
+}

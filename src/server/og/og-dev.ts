@@ -1,0 +1,52 @@
+/**
+ * `astro dev`'s article cards: the production card service and handler, with the manifest
+ * read from the content (drafts included) and cards drawn in-process, as a Vite middleware.
+ * Loaded by src/integrations/og-cards.ts only when the dev server starts.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { OgCardInput, OgCardManifest } from '../../lib/seo/og-card.ts';
+import { OgCardService } from './og-card.service.ts';
+import { OgDiskCache, ogCacheDirectory } from './og-disk-cache.ts';
+import { drawOgPng, loadOgFonts } from './og-draw.ts';
+import { createOgRequestHandler } from './og-http.ts';
+import { cardLookup } from './og-manifest.ts';
+
+/** Where the middleware reads from. */
+export interface DevCardOptions {
+  /** Project root: fonts in src/assets/fonts, the default cache under node_modules. */
+  root: string;
+  contentDir: string;
+  /** Builds the manifest from the content; called again after content changes. */
+  readManifest: () => OgCardManifest;
+  /** Subscribes to file changes (the dev server's watcher). */
+  watch: (onChange: (event: string, path: string) => void) => void;
+}
+
+/** A connect middleware answering `/og/<slug>.png` for the articles the dev server shows. */
+export function devCardMiddleware(
+  options: DevCardOptions,
+): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  let lookup: ((slug: string) => OgCardInput | undefined) | undefined;
+  options.watch((_event, path) => {
+    if (path.startsWith(options.contentDir)) lookup = undefined;
+  });
+  const fonts = loadOgFonts(join(options.root, 'src/assets/fonts'));
+  const log = (message: string) => console.warn(`[og-cards] ${message}`);
+  const service = new OgCardService({
+    lookup: (slug) => {
+      lookup ??= cardLookup(options.readManifest());
+      return lookup(slug);
+    },
+    fontDigest: fonts.digest,
+    cache: new OgDiskCache(ogCacheDirectory(options.root)),
+    draw: (input) => drawOgPng(input, fonts),
+    log,
+  });
+  const handle = createOgRequestHandler(service, log);
+  return (req, res, next) => {
+    const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    // Unknown slugs (and /og/site.png, a prerendered route) go on to Astro.
+    if (!handle(req, res, pathname, next)) next();
+  };
+}

@@ -1,0 +1,51 @@
+/** Reads `og-cards.json`, the card inputs the build wrote beside `client/` and `server/`. */
+import { readFileSync } from 'node:fs';
+import type { OgCardInput, OgCardManifest } from '../../lib/seo/og-card.ts';
+
+function isCardInput(value: unknown): value is OgCardInput {
+  if (typeof value !== 'object' || value === null) return false;
+  const card = value as Record<string, unknown>;
+  const optional = (field: unknown) => field === undefined || typeof field === 'string';
+  return (
+    typeof card['title'] === 'string' &&
+    typeof card['siteName'] === 'string' &&
+    optional(card['category']) &&
+    optional(card['author'])
+  );
+}
+
+/** Parses a manifest; throws naming the file and the first thing wrong with it. */
+export function parseOgManifest(text: string, file: string): OgCardManifest {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(
+      `${file} is not JSON (${error instanceof Error ? error.message : error}); rebuild the site`,
+    );
+  }
+  const manifest = data as Partial<OgCardManifest> | null;
+  if (manifest?.version !== 1 || typeof manifest.cards !== 'object' || manifest.cards === null)
+    throw new Error(`${file} is not a version 1 card manifest; rebuild the site with this version`);
+  for (const [slug, card] of Object.entries(manifest.cards))
+    if (!isCardInput(card)) throw new Error(`${file}: the card of "${slug}" has no title or site name`);
+  return { version: 1, cards: manifest.cards };
+}
+
+/** Reads the manifest of a build, or undefined when the build has none (built before cards moved). */
+export function readOgManifest(file: string): OgCardManifest | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  return parseOgManifest(text, file);
+}
+
+/** Looks cards up by slug; only the manifest's own entries are slugs (not `__proto__` and kin). */
+export function cardLookup(manifest: OgCardManifest): (slug: string) => OgCardInput | undefined {
+  const cards = new Map(Object.entries(manifest.cards));
+  return (slug) => cards.get(slug);
+}
