@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -169,10 +177,19 @@ describe('a rebuild after an edit', () => {
     expect(second).toMatch(/\/blog\/cccc\/index\.html \(restored\)/);
     expect(second).not.toMatch(/\/blog\/(aa|bbb)\/index\.html \(restored\)/);
 
+    expect(second).toMatch(/indexed \d+ pages for search/);
+
+    // Nothing changed: every article is restored and the search index is copied back.
+    const unchanged = rebuild();
+    expect(unchanged.match(/\/blog\/\w+\/index\.html \(restored\)/g)).toHaveLength(3);
+    expect(unchanged).toMatch(/no page changed: search index reused/);
+    expect(readdirSync(join(out, 'pagefind')).length).toBeGreaterThan(3);
+
     // A new article changes the categories widget's counts on every article page.
     post('ddddd', 'Another career article', 'careers', 'The fourth body.');
     const third = rebuild();
     expect(third).not.toMatch(/\(restored\)/);
+    expect(third).toMatch(/indexed \d+ pages for search/);
     expect(html('cccc')).toMatch(/Careers[\s\S]{0,300}?2 <span class="sr-only">articles<\/span>/);
   });
 });
