@@ -165,8 +165,10 @@ describe('a rebuild after an edit', () => {
     post('aa', 'First title', 'backend', 'The first body.');
     post('bbb', 'Related to the first', 'backend', 'The second body.');
     post('cccc', 'Unrelated', 'careers', 'The third body.');
-    rebuild();
+    const first = rebuild();
     expect(html('aa')).toContain('The first body.');
+    // The MDX prefetch guessed the renderer settings right (else its work is wasted).
+    expect(first).not.toMatch(/prefetch assumed/);
 
     post('aa', 'Edited title', 'backend', "The body's new text.");
     const second = rebuild();

@@ -7,6 +7,7 @@
  * `MDX_WORKERS=0` compiles in process (still cached); `astro build --force` empties the cache.
  */
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
@@ -15,11 +16,14 @@ import type {
   MarkdownProcessor,
   MdxRenderer,
   MdxRendererOptions,
+  MdxRenderResult,
 } from 'astro/markdown';
 import { unifiedOptions } from '../../lib/markdown/unified-options.ts';
+import { contentDirectory, readArticles } from '../content-source.ts';
 import { CompileCache, compileSalt } from './cache.ts';
 import type { RendererSettings } from './messages.ts';
 import { CompilePool } from './pool.ts';
+import { expectedSettings, type PendingFile, toPendingFiles } from './prefetch.ts';
 
 /** The processor for `markdown.processor` and the integration that manages its cache. */
 export interface MdxCompiler {
@@ -55,6 +59,39 @@ export function mdxCompiler(): MdxCompiler {
   let cache: CompileCache | undefined;
   let pool: CompilePool | undefined;
   let command: 'dev' | 'build' | 'preview' | 'sync' = 'build';
+  // Compiles under way (prefetched or asked for), by cache key: each file is compiled once.
+  const inFlight = new Map<string, Promise<MdxRenderResult>>();
+  // What the prefetch assumed the MDX plugin would pass; checked when it really calls.
+  let prefetched: { settings: string; warn: (message: string) => void } | undefined;
+
+  /** The result for these inputs: from the cache, from a compile under way, or compiled now. */
+  function compile(
+    settings: RendererSettings,
+    file: PendingFile,
+    local?: Promise<MdxRenderer>,
+  ): Promise<MdxRenderResult> {
+    const key = cache?.key([file.filePath, file.content, file.frontmatter, settings]);
+    const cached = key ? cache?.get(key) : undefined;
+    if (cached) return Promise.resolve(cached);
+    const running = key ? inFlight.get(key) : undefined;
+    if (running) return running;
+    const started = (async () => {
+      const result = pool
+        ? await pool.compile({ settings, ...file })
+        : await (await (local ?? Promise.reject(new Error('no MDX renderer')))).process(
+            file.content,
+            file.filePath,
+            file.frontmatter,
+          );
+      if (key) cache?.set(key, result);
+      return result;
+    })();
+    if (key) {
+      inFlight.set(key, started);
+      started.finally(() => inFlight.delete(key)).catch(() => {});
+    }
+    return started;
+  }
 
   async function createMdxRenderer(
     shared: AstroMarkdownOptions,
@@ -70,20 +107,15 @@ export function mdxCompiler(): MdxCompiler {
         ...(mdx.srcDir ? { srcDir: mdx.srcDir.href } : {}),
       },
     };
+    if (prefetched && prefetched.settings !== JSON.stringify(settings)) {
+      prefetched.warn('MDX renderer settings differ from the ones the prefetch assumed: its work was wasted');
+      prefetched = undefined;
+    }
     // The dev server compiles one file at a time as pages are visited: workers would only add start-up.
-    const workers = command === 'build' ? workerCount() : 0;
-    if (workers > 0 && !pool) pool = new CompilePool(workers);
+    if (command === 'build' && !pool && workerCount() > 0) pool = new CompilePool(workerCount());
     return {
-      async process(content, filePath, frontmatter) {
-        const key = cache?.key([filePath, content, frontmatter, settings]);
-        const cached = key ? cache?.get(key) : undefined;
-        if (cached) return cached;
-        const result = pool
-          ? await pool.compile({ settings, content, filePath, frontmatter })
-          : await (await local).process(content, filePath, frontmatter);
-        if (key) cache?.set(key, result);
-        return result;
-      },
+      process: (content, filePath, frontmatter) =>
+        compile(settings, { filePath, content, frontmatter }, local),
     };
   }
 
@@ -96,11 +128,19 @@ export function mdxCompiler(): MdxCompiler {
       },
       'astro:config:done': ({ config, logger }) => {
         cache = new CompileCache(fileURLToPath(new URL('mdx/', config.cacheDir)), compileSalt(saltFiles));
+        if (command !== 'build') return;
         // Astro has no hook argument for --force; a forced build must start from an empty cache.
-        if (command === 'build' && process.argv.includes('--force')) {
+        if (process.argv.includes('--force')) {
           cache.clear();
           logger.info('MDX compile cache emptied (--force)');
         }
+        if (workerCount() === 0) return;
+        pool ??= new CompilePool(workerCount());
+        const settings = expectedSettings(config, base.options);
+        prefetched = { settings: JSON.stringify(settings), warn: (message) => logger.warn(message) };
+        const contentDir = contentDirectory(fileURLToPath(config.root));
+        const files = toPendingFiles(join(contentDir, 'articles'), readArticles(contentDir));
+        for (const file of files) compile(settings, file).catch(() => {});
       },
       'astro:build:done': async ({ logger }) => {
         await pool?.close();

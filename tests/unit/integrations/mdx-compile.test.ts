@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CompileCache, compileSalt } from '@/integrations/mdx-compile/cache';
 import type { RendererSettings } from '@/integrations/mdx-compile/messages';
 import { CompilePool } from '@/integrations/mdx-compile/pool';
+import { toPendingFiles } from '@/integrations/mdx-compile/prefetch';
 import { unifiedOptions } from '@/lib/markdown/unified-options';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -138,5 +139,23 @@ describe('CompileCache', () => {
     writeFileSync(file, 'two');
     expect(compileSalt([file])).not.toBe(before);
     expect(compileSalt([join(scratch, 'missing.ts')])).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('toPendingFiles', () => {
+  it('reads the .mdx articles as the MDX plugin does, and leaves broken ones to the build', () => {
+    const files = toPendingFiles('/articles', [
+      { entry: 'one.mdx', source: '---\ntitle: One\n---\n\n# Body\n' },
+      { entry: 'two.md', source: '---\ntitle: Two\n---\n\nText\n' },
+      { entry: 'broken.mdx', source: '---\ntitle: [unclosed\n---\n\nText\n' },
+    ]);
+    expect(files).toEqual([
+      // Frontmatter becomes spaces, so positions in the body stay those of the file.
+      {
+        filePath: '/articles/one.mdx',
+        content: `${' '.repeat(3)}\n${' '.repeat(10)}\n${' '.repeat(3)}\n\n# Body\n`,
+        frontmatter: { title: 'One' },
+      },
+    ]);
   });
 });
