@@ -42,5 +42,10 @@ parentPort?.on('message', async (request: CompileRequest) => {
   } catch (error) {
     response = { id: request.id, error: serializeError(error) };
   }
-  parentPort?.postMessage(response);
+  try {
+    parentPort?.postMessage(response);
+  } catch (error) {
+    // A result that cannot be cloned still gets an answer, naming the file.
+    parentPort?.postMessage({ id: request.id, error: serializeError(error) } satisfies CompileResponse);
+  }
 });
