@@ -40,16 +40,33 @@ export class CompileCache {
     }
   }
 
-  /** Stores a result; written then renamed, so an interrupted build never leaves half an entry. */
-  set(key: string, result: MdxRenderResult): void {
-    mkdirSync(this.#dir, { recursive: true });
-    const partial = join(this.#dir, `${key}.${process.pid}.tmp`);
-    writeFileSync(partial, serialize(result));
-    renameSync(partial, join(this.#dir, key));
+  /**
+   * Stores a result; written then renamed, so an interrupted build never leaves half an entry.
+   * Best effort: a full disk or a read-only cache costs the next build time, never this one.
+   * Returns the error when the entry could not be written.
+   */
+  set(key: string, result: MdxRenderResult): Error | undefined {
     this.#used.add(key);
+    const partial = join(this.#dir, `${key}.${process.pid}.tmp`);
+    try {
+      mkdirSync(this.#dir, { recursive: true });
+      writeFileSync(partial, serialize(result));
+      renameSync(partial, join(this.#dir, key));
+      return undefined;
+    } catch (error) {
+      try {
+        rmSync(partial, { force: true });
+      } catch {
+        // Nothing was written where nothing can be.
+      }
+      return error instanceof Error ? error : new Error(String(error));
+    }
   }
 
-  /** Removes every entry this process did not read or write; returns how many. */
+  /**
+   * Removes every entry this process did not read or write; returns how many. Files being
+   * written (`.tmp`), possibly by another build sharing the cache, are left alone.
+   */
   prune(): number {
     let removed = 0;
     let names: string[];
@@ -59,7 +76,7 @@ export class CompileCache {
       return 0;
     }
     for (const name of names) {
-      if (this.#used.has(name)) continue;
+      if (this.#used.has(name) || name.endsWith('.tmp')) continue;
       rmSync(join(this.#dir, name), { force: true });
       removed++;
     }

@@ -6,6 +6,7 @@
  *
  * `MDX_WORKERS=0` compiles in process (still cached); `astro build --force` empties the cache.
  */
+import { existsSync, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,17 @@ function workerCount(): number {
   return count;
 }
 
+/**
+ * Whether a result depends on its source alone. For components used with client:* or
+ * server:defer, the compiler resolves their paths on disk (extension, index file, package
+ * imports) and writes them into the output; such results are not cached, since a renamed
+ * component file would leave the cached path stale.
+ */
+function isSelfContained(result: MdxRenderResult): boolean {
+  const { hydratedComponents, clientOnlyComponents, serverComponents } = result.astroMetadata;
+  return hydratedComponents.length + clientOnlyComponents.length + serverComponents.length === 0;
+}
+
 /** Creates the cached, parallel unified processor and its integration. */
 export function mdxCompiler(): MdxCompiler {
   const base = unified(unifiedOptions);
@@ -63,6 +75,12 @@ export function mdxCompiler(): MdxCompiler {
   const inFlight = new Map<string, Promise<MdxRenderResult>>();
   // What the prefetch assumed the MDX plugin would pass; checked when it really calls.
   let prefetched: { settings: string; warn: (message: string) => void } | undefined;
+  let warn: (message: string) => void = console.warn;
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (!warned.has(message)) warn(message);
+    warned.add(message);
+  };
 
   /** The result for these inputs: from the cache, from a compile under way, or compiled now. */
   function compile(
@@ -83,7 +101,10 @@ export function mdxCompiler(): MdxCompiler {
             file.filePath,
             file.frontmatter,
           );
-      if (key) cache?.set(key, result);
+      if (key && isSelfContained(result)) {
+        const failed = cache?.set(key, result);
+        if (failed) warnOnce(`compiled MDX not cached (${failed.message}); the next build compiles again`);
+      }
       return result;
     })();
     if (key) {
@@ -127,7 +148,11 @@ export function mdxCompiler(): MdxCompiler {
         command = current;
       },
       'astro:config:done': ({ config, logger }) => {
-        cache = new CompileCache(fileURLToPath(new URL('mdx/', config.cacheDir)), compileSalt(saltFiles));
+        warn = (message) => logger.warn(message);
+        // Astro's own benchmark switch drops GFM, highlighting and heading ids from the pipeline.
+        const salt =
+          compileSalt(saltFiles) + (process.env['ASTRO_PERFORMANCE_BENCHMARK'] ? ':benchmark' : '');
+        cache = new CompileCache(fileURLToPath(new URL('mdx/', config.cacheDir)), salt);
         if (command !== 'build') return;
         // Astro has no hook argument for --force; a forced build must start from an empty cache.
         if (process.argv.includes('--force')) {
@@ -138,8 +163,11 @@ export function mdxCompiler(): MdxCompiler {
         pool ??= new CompilePool(workerCount());
         const settings = expectedSettings(config, base.options);
         prefetched = { settings: JSON.stringify(settings), warn: (message) => logger.warn(message) };
+        // Vite names files by their real path; a symlinked CONTENT_DIR would miss every prefetch.
         const contentDir = contentDirectory(fileURLToPath(config.root));
-        const files = toPendingFiles(join(contentDir, 'articles'), readArticles(contentDir));
+        if (!existsSync(contentDir)) return;
+        const realDir = realpathSync(contentDir);
+        const files = toPendingFiles(join(realDir, 'articles'), readArticles(realDir));
         for (const file of files) compile(settings, file).catch(() => {});
       },
       'astro:build:done': async ({ logger }) => {

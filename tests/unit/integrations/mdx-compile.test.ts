@@ -108,7 +108,7 @@ describe('CompileCache', () => {
     const cache = new CompileCache(join(scratch, 'a'), 'salt');
     const key = cache.key(['/a.mdx', '# A', { title: 'A' }]);
     expect(cache.get(key)).toBeUndefined();
-    cache.set(key, result);
+    expect(cache.set(key, result)).toBeUndefined();
     expect(cache.get(key)).toEqual(result);
     expect(cache.key(['/a.mdx', '# A', { title: 'B' }])).not.toBe(key);
     expect(cache.key(['/b.mdx', '# A', { title: 'A' }])).not.toBe(key);
@@ -130,6 +130,16 @@ describe('CompileCache', () => {
     expect(readdirSync(dir)).toEqual([kept]);
     writeFileSync(join(dir, kept), 'not a serialized value');
     expect(second.get(kept)).toBeUndefined();
+    // Another build's entry being written is not pruned.
+    writeFileSync(join(dir, `${dropped}.999.tmp`), 'half');
+    expect(second.prune()).toBe(0);
+  });
+
+  it('reports, rather than throws, an entry it cannot write', () => {
+    const blocked = join(scratch, 'not-a-dir');
+    writeFileSync(blocked, 'a file where the cache folder should be');
+    const cache = new CompileCache(blocked, 'salt');
+    expect(cache.set(cache.key(['x']), result)).toBeInstanceOf(Error);
   });
 
   it('salts with the contents of the files it is given', () => {
@@ -157,5 +167,61 @@ describe('toPendingFiles', () => {
         frontmatter: { title: 'One' },
       },
     ]);
+  });
+});
+
+describe('CompilePool when a worker dies', () => {
+  const unreliable = new URL('../../fixtures/mdx-compile/unreliable-worker.ts', import.meta.url);
+  const file = (content: string) => ({
+    settings,
+    content,
+    filePath: `/articles/${content}.mdx`,
+    frontmatter: {},
+  });
+
+  it('fails the file that kills its worker, naming it, and compiles the others', async () => {
+    const pool = new CompilePool(1, unreliable);
+    try {
+      const others = [pool.compile(file('SLOW-one')), pool.compile(file('two'))];
+      const killer = pool.compile(file('EXIT-now'));
+      const more = pool.compile(file('SLOW-three'));
+      await expect(killer).rejects.toThrow(
+        /\/articles\/EXIT-now\.mdx: the MDX compile worker exited with code 3/,
+      );
+      expect((await Promise.all([...others, more])).map((r) => r.code)).toEqual([
+        'SLOW-one',
+        'two',
+        'SLOW-three',
+      ]);
+      expect((await pool.compile(file('after'))).code).toBe('after');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives up after repeated crashes instead of hanging', async () => {
+    const pool = new CompilePool(1, unreliable);
+    try {
+      const results = await Promise.allSettled(
+        ['THROW-1', 'THROW-2', 'THROW-3', 'THROW-4', 'THROW-5', 'THROW-6'].map((name) =>
+          pool.compile(file(name)),
+        ),
+      );
+      expect(results.every((r) => r.status === 'rejected')).toBe(true);
+      await expect(pool.compile(file('later'))).rejects.toThrow(/no MDX compile worker left/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails a file whose settings cannot be sent, and only that file', async () => {
+    const pool = new CompilePool(1, unreliable);
+    try {
+      const bad = { ...file('bad'), frontmatter: { transform: () => 1 } };
+      await expect(pool.compile(bad)).rejects.toThrow(/could not be cloned/);
+      expect((await pool.compile(file('good'))).code).toBe('good');
+    } finally {
+      await pool.close();
+    }
   });
 });
