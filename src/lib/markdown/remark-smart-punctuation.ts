@@ -17,12 +17,14 @@ interface MdastNode {
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const LITERALS = new Set(['text', 'inlineCode']);
-// Text inside these MDX elements is code, not prose.
+// Text inside these MDX elements is code, not prose. Like remark-smartypants, text directly
+// inside an inline fragment (<>…</>, no name) is left alone too.
 const IGNORED_ELEMENTS = new Set(['style', 'script']);
 
 function collect(node: MdastNode, nodes: MdastNode[]): void {
   for (const child of node.children ?? []) {
-    const ignored = node.type === 'mdxJsxTextElement' && IGNORED_ELEMENTS.has(node.name ?? '');
+    const ignored =
+      node.type === 'mdxJsxTextElement' && (typeof node.name !== 'string' || IGNORED_ELEMENTS.has(node.name));
     if (
       !ignored &&
       (BLOCKS.has(child.type) || (LITERALS.has(child.type) && typeof child.value === 'string'))

@@ -111,6 +111,8 @@ describe('remarkSmartPunctuation', () => {
       '| "a" | b |',
       '| --- | --- |',
       "| it's | `x--y` |",
+      '',
+      'Inline <>fragment\'s "text"</> and <span>span\'s</span> text.',
     ].join('\n');
     expect(tree(ours, source)).toBe(tree(reference, source));
     expect(tree(ours, source)).toContain('“see ');
