@@ -9,7 +9,7 @@
  * instead of indexing again (~3 s for 1,000 articles). `astro build --force` indexes anew.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -66,19 +66,31 @@ export function pagefindIndex(): AstroIntegration {
         const key = hashPages(root);
         const keyFile = join(cacheDir, 'key');
         const cached = join(cacheDir, OUTPUT);
-        const force = process.argv.includes('--force');
-        if (!force && existsSync(cached) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
-          cpSync(cached, join(root, OUTPUT), { recursive: true });
-          logger.info(
-            `no page changed: search index reused in ${Math.round(performance.now() - started)} ms`,
-          );
-          return;
+        const readKey = () => (existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : undefined);
+        if (!process.argv.includes('--force') && readKey() === key) {
+          try {
+            cpSync(cached, join(root, OUTPUT), { recursive: true });
+            // Another build sharing the cache may have replaced it meanwhile: then index anew.
+            if (readKey() === key) {
+              logger.info(
+                `no page changed: search index reused in ${Math.round(performance.now() - started)} ms`,
+              );
+              return;
+            }
+          } catch {
+            // Removed while copying (another build replacing it): index anew.
+          }
+          rmSync(join(root, OUTPUT), { recursive: true, force: true });
         }
         const pages = await buildIndex(root);
-        // Written key last: an interrupted copy leaves no key, so the next build indexes again.
+        // Staged beside the cache and renamed into place, key included, so a reader never sees
+        // a key with another build's index.
+        const staged = `${cacheDir.replace(/\/$/, '')}.${process.pid}.tmp`;
+        rmSync(staged, { recursive: true, force: true });
+        cpSync(join(root, OUTPUT), join(staged, OUTPUT), { recursive: true });
+        writeFileSync(join(staged, 'key'), key);
         rmSync(cacheDir, { recursive: true, force: true });
-        cpSync(join(root, OUTPUT), cached, { recursive: true });
-        writeFileSync(keyFile, key);
+        renameSync(staged, cacheDir);
         logger.info(`indexed ${pages} pages for search in ${Math.round(performance.now() - started)} ms`);
       },
     },

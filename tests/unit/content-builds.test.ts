@@ -145,6 +145,14 @@ describe('a rebuild after an edit', () => {
     });
     const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
     if (result.status !== 0) throw new Error(`build failed:\n${output}`);
+    // Restored pages must not point at scripts or styles this build no longer emits.
+    for (const file of readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.html'),
+    )) {
+      for (const [asset] of readFileSync(join(out, file), 'utf8').matchAll(/\/_astro\/[\w.-]+/g)) {
+        expect(existsSync(join(out, asset)), `${file} links ${asset}`).toBe(true);
+      }
+    }
     return output;
   };
 
