@@ -1,18 +1,14 @@
 /**
  * An MDX compile worker: builds the same unified MDX renderer as the Astro config (from
  * src/lib/markdown/unified-options.ts) and compiles the files the main thread sends it.
- * Started by pool.ts; never imported by the site.
+ * Started by pool.ts (the protocol of src/server/worker-pool.ts); never imported by the site.
  */
 import { parentPort } from 'node:worker_threads';
 import { unified } from '@astrojs/markdown-remark';
-import type { MdxRenderer } from 'astro/markdown';
+import type { MdxRenderer, MdxRenderResult } from 'astro/markdown';
 import { unifiedOptions } from '../../lib/markdown/unified-options.ts';
-import {
-  type CompileRequest,
-  type CompileResponse,
-  type RendererSettings,
-  serializeError,
-} from './messages.ts';
+import { serializeError, type WorkerReply } from '../../server/worker-pool.ts';
+import type { CompileRequest, RendererSettings } from './messages.ts';
 
 const renderers = new Map<string, Promise<MdxRenderer>>();
 
@@ -33,19 +29,18 @@ function rendererFor(settings: RendererSettings): Promise<MdxRenderer> {
   return renderer;
 }
 
-parentPort?.on('message', async (request: CompileRequest) => {
-  let response: CompileResponse;
+parentPort?.on('message', async ({ id, input }: { id: number; input: CompileRequest }) => {
+  let reply: WorkerReply<MdxRenderResult>;
   try {
-    const renderer = await rendererFor(request.settings);
-    const result = await renderer.process(request.content, request.filePath, request.frontmatter);
-    response = { id: request.id, result };
+    const renderer = await rendererFor(input.settings);
+    reply = { id, output: await renderer.process(input.content, input.filePath, input.frontmatter) };
   } catch (error) {
-    response = { id: request.id, error: serializeError(error) };
+    reply = { id, error: serializeError(error) };
   }
   try {
-    parentPort?.postMessage(response);
+    parentPort?.postMessage(reply);
   } catch (error) {
-    // A result that cannot be cloned still gets an answer, naming the file.
-    parentPort?.postMessage({ id: request.id, error: serializeError(error) } satisfies CompileResponse);
+    // A result that cannot be cloned still gets an answer.
+    parentPort?.postMessage({ id, error: serializeError(error) } satisfies WorkerReply<MdxRenderResult>);
   }
 });
