@@ -69,12 +69,14 @@ function isSelfContained(result: MdxRenderResult): boolean {
 export function mdxCompiler(): MdxCompiler {
   const base = unified(unifiedOptions);
   let cache: CompileCache | undefined;
+  // Workers only for builds: the dev server compiles one file at a time as pages are visited,
+  // where workers would only add start-up. Started when the config is resolved.
   let pool: CompilePool | undefined;
   let command: 'dev' | 'build' | 'preview' | 'sync' = 'build';
   // Compiles under way (prefetched or asked for), by cache key: each file is compiled once.
   const inFlight = new Map<string, Promise<MdxRenderResult>>();
-  // What the prefetch assumed the MDX plugin would pass; checked when it really calls.
-  let prefetched: { settings: string; warn: (message: string) => void } | undefined;
+  // What the prefetch assumed the MDX plugin would pass (JSON); checked when it really calls.
+  let prefetched: string | undefined;
   let warn: (message: string) => void = console.warn;
   const warned = new Set<string>();
   const warnOnce = (message: string) => {
@@ -82,7 +84,10 @@ export function mdxCompiler(): MdxCompiler {
     warned.add(message);
   };
 
-  /** The result for these inputs: from the cache, from a compile under way, or compiled now. */
+  /**
+   * The result for these inputs: from the cache, from a compile under way, or compiled now
+   * (on the workers, or by `local` when there are none).
+   */
   function compile(
     settings: RendererSettings,
     file: PendingFile,
@@ -119,7 +124,7 @@ export function mdxCompiler(): MdxCompiler {
     mdx: MdxRendererOptions,
   ): Promise<MdxRenderer> {
     if (!base.createMdxRenderer) throw new Error('unified() has no MDX renderer');
-    const local = base.createMdxRenderer(shared, mdx);
+    const local = pool ? undefined : base.createMdxRenderer(shared, mdx);
     const settings: RendererSettings = {
       shared,
       mdx: {
@@ -128,12 +133,10 @@ export function mdxCompiler(): MdxCompiler {
         ...(mdx.srcDir ? { srcDir: mdx.srcDir.href } : {}),
       },
     };
-    if (prefetched && prefetched.settings !== JSON.stringify(settings)) {
-      prefetched.warn('MDX renderer settings differ from the ones the prefetch assumed: its work was wasted');
+    if (prefetched && prefetched !== JSON.stringify(settings)) {
+      warn('MDX renderer settings differ from the ones the prefetch assumed: its work was wasted');
       prefetched = undefined;
     }
-    // The dev server compiles one file at a time as pages are visited: workers would only add start-up.
-    if (command === 'build' && !pool && workerCount() > 0) pool = new CompilePool(workerCount());
     return {
       process: (content, filePath, frontmatter) =>
         compile(settings, { filePath, content, frontmatter }, local),
@@ -159,10 +162,11 @@ export function mdxCompiler(): MdxCompiler {
           cache.clear();
           logger.info('MDX compile cache emptied (--force)');
         }
-        if (workerCount() === 0) return;
-        pool ??= new CompilePool(workerCount());
+        const workers = workerCount();
+        if (workers === 0) return;
+        pool = new CompilePool(workers);
         const settings = expectedSettings(config, base.options);
-        prefetched = { settings: JSON.stringify(settings), warn: (message) => logger.warn(message) };
+        prefetched = JSON.stringify(settings);
         // Vite names files by their real path; a symlinked CONTENT_DIR would miss every prefetch.
         const contentDir = contentDirectory(fileURLToPath(config.root));
         if (!existsSync(contentDir)) return;
