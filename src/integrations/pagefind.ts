@@ -14,17 +14,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { hashFiles, isForcedBuild, LOCKFILE } from './build-cache.ts';
 
 const OPTIONS = { forceLanguage: 'en' } as const;
 const OUTPUT = 'pagefind';
 
-// The lockfile pins Pagefind's version (and would change with any upgrade).
-const lockfile = new URL('../../package-lock.json', import.meta.url);
-
 /** A hash of every HTML page under `root` (path and bytes), the lockfile and our options. */
 export function hashPages(root: string): string {
   const hash = createHash('sha256');
-  hash.update(readFileSync(lockfile)).update(JSON.stringify(OPTIONS));
+  // The lockfile pins Pagefind's version (and would change with any upgrade).
+  hash.update(hashFiles([LOCKFILE])).update(JSON.stringify(OPTIONS));
   const pages = readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((path) => path.endsWith('.html') && !path.startsWith(`${OUTPUT}/`))
     .sort();
@@ -67,7 +66,7 @@ export function pagefindIndex(): AstroIntegration {
         const keyFile = join(cacheDir, 'key');
         const cached = join(cacheDir, OUTPUT);
         const readKey = () => (existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : undefined);
-        if (!process.argv.includes('--force') && readKey() === key) {
+        if (!isForcedBuild() && readKey() === key) {
           try {
             cpSync(cached, join(root, OUTPUT), { recursive: true });
             // Another build sharing the cache may have replaced it meanwhile: then index anew.

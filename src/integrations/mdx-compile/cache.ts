@@ -88,20 +88,3 @@ export class CompileCache {
     rmSync(this.#dir, { recursive: true, force: true });
   }
 }
-
-/**
- * The salt: the lockfile (any dependency change may change the output) and the source of our
- * own Markdown plugins and of this compiler, so editing either recompiles every article.
- */
-export function compileSalt(files: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(file).update('\0');
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      hash.update('missing');
-    }
-  }
-  return hash.digest('hex');
-}

@@ -20,8 +20,9 @@ import type {
   MdxRenderResult,
 } from 'astro/markdown';
 import { unifiedOptions } from '../../lib/markdown/unified-options.ts';
+import { hashFiles, isForcedBuild, LOCKFILE } from '../build-cache.ts';
 import { contentDirectory, readArticles } from '../content-source.ts';
-import { CompileCache, compileSalt } from './cache.ts';
+import { CompileCache } from './cache.ts';
 import type { RendererSettings } from './messages.ts';
 import { CompilePool } from './pool.ts';
 import { expectedSettings, type PendingFile, toPendingFiles } from './prefetch.ts';
@@ -32,18 +33,23 @@ export interface MdxCompiler {
   integration: AstroIntegration;
 }
 
-/** Files whose change must recompile every article (see compileSalt). */
+/**
+ * Files whose change must recompile every article: the lockfile, and the source of our own
+ * Markdown plugins and of this compiler.
+ */
 const saltFiles = [
-  '../../../package-lock.json',
-  '../../lib/markdown/unified-options.ts',
-  '../../lib/markdown/rehype-accessible-task-lists.ts',
-  '../../lib/markdown/rehype-focusable-code.ts',
-  '../../lib/markdown/rehype-heading-anchors.ts',
-  '../../lib/markdown/remark-figure-images.ts',
-  '../../lib/markdown/remark-smart-punctuation.ts',
-  '../../lib/markdown/smart-punctuation.ts',
-  './worker.ts',
-].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+  LOCKFILE,
+  ...[
+    '../../lib/markdown/unified-options.ts',
+    '../../lib/markdown/rehype-accessible-task-lists.ts',
+    '../../lib/markdown/rehype-focusable-code.ts',
+    '../../lib/markdown/rehype-heading-anchors.ts',
+    '../../lib/markdown/remark-figure-images.ts',
+    '../../lib/markdown/remark-smart-punctuation.ts',
+    '../../lib/markdown/smart-punctuation.ts',
+    './worker.ts',
+  ].map((path) => fileURLToPath(new URL(path, import.meta.url))),
+];
 
 function workerCount(): number {
   const configured = process.env['MDX_WORKERS'];
@@ -153,12 +159,11 @@ export function mdxCompiler(): MdxCompiler {
       'astro:config:done': ({ config, logger }) => {
         warn = (message) => logger.warn(message);
         // Astro's own benchmark switch drops GFM, highlighting and heading ids from the pipeline.
-        const salt =
-          compileSalt(saltFiles) + (process.env['ASTRO_PERFORMANCE_BENCHMARK'] ? ':benchmark' : '');
+        const salt = hashFiles(saltFiles) + (process.env['ASTRO_PERFORMANCE_BENCHMARK'] ? ':benchmark' : '');
         cache = new CompileCache(fileURLToPath(new URL('mdx/', config.cacheDir)), salt);
         if (command !== 'build') return;
-        // Astro has no hook argument for --force; a forced build must start from an empty cache.
-        if (process.argv.includes('--force')) {
+        // A forced build starts from an empty cache.
+        if (isForcedBuild()) {
           cache.clear();
           logger.info('MDX compile cache emptied (--force)');
         }

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroMarkdownOptions, MdxRenderResult } from 'astro/markdown';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CompileCache, compileSalt } from '@/integrations/mdx-compile/cache';
+import { hashFiles } from '@/integrations/build-cache';
+import { CompileCache } from '@/integrations/mdx-compile/cache';
 import type { RendererSettings } from '@/integrations/mdx-compile/messages';
 import { CompilePool } from '@/integrations/mdx-compile/pool';
 import { toPendingFiles } from '@/integrations/mdx-compile/prefetch';
@@ -145,10 +146,10 @@ describe('CompileCache', () => {
   it('salts with the contents of the files it is given', () => {
     const file = join(scratch, 'plugin.ts');
     writeFileSync(file, 'one');
-    const before = compileSalt([file]);
+    const before = hashFiles([file]);
     writeFileSync(file, 'two');
-    expect(compileSalt([file])).not.toBe(before);
-    expect(compileSalt([join(scratch, 'missing.ts')])).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashFiles([file])).not.toBe(before);
+    expect(hashFiles([join(scratch, 'missing.ts')])).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 
