@@ -7,17 +7,10 @@ import {
   logInAsModerator,
   MIN_SECONDS,
   newClient,
-  startCommentsServer,
+  useCommentsServer,
 } from './support/comments.ts';
-import type { RunningServer } from './support/server.ts';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startCommentsServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useCommentsServer();
 
 test('a filled honeypot lands in the spam folder, not on the page', async ({ browser }) => {
   const context = await newClient(browser, server.url);

@@ -7,17 +7,10 @@ import {
   logInAsModerator,
   MIN_SECONDS,
   newClient,
-  startCommentsServer,
+  useCommentsServer,
 } from './support/comments.ts';
-import type { RunningServer } from './support/server.ts';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startCommentsServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useCommentsServer();
 
 test('a moderator approves a comment, which then shows on the article as inert text without its email', async ({
   browser,

@@ -6,18 +6,11 @@ import {
   fillComment,
   MIN_SECONDS,
   newClient,
-  startCommentsServer,
+  useCommentsServer,
   withoutInPlaceScript,
 } from './support/comments.ts';
-import type { RunningServer } from './support/server.ts';
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startCommentsServer();
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = useCommentsServer();
 
 test('posts without JavaScript from the comments page and shows the pending notice', async ({ browser }) => {
   const context = await newClient(browser, server.url, false);

@@ -4,6 +4,7 @@ import {
   type BrowserContext,
   expect,
   type Page,
+  test,
 } from '@playwright/test';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -65,9 +66,28 @@ export async function fetchFormToken(request: APIRequestContext): Promise<string
   return token;
 }
 
-/** Starts a server with the moderator password, a short minimum time and per-test client addresses. */
-export function startCommentsServer(): Promise<RunningServer> {
-  return startServer({ ADMIN_PASSWORD, COMMENTS_MIN_SECONDS: String(MIN_SECONDS), TRUST_PROXY: '1' });
+/**
+ * Runs a server with the moderator password, a short minimum time and per-test client
+ * addresses for the tests of the calling file: started before them, stopped after.
+ */
+export function useCommentsServer(): { readonly url: string } {
+  let server: RunningServer | undefined;
+  test.beforeAll(async () => {
+    server = await startServer({
+      ADMIN_PASSWORD,
+      COMMENTS_MIN_SECONDS: String(MIN_SECONDS),
+      TRUST_PROXY: '1',
+    });
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the comments server is not running (used outside a test?)');
+      return server.url;
+    },
+  };
 }
 
 /**
