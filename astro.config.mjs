@@ -3,7 +3,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
-import { defineConfig, envField, memoryCache } from 'astro/config';
+import { defineConfig, memoryCache } from 'astro/config';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { mdxCompiler } from './src/integrations/mdx-compile/index.ts';
 import { ogCards } from './src/integrations/og-cards.ts';
@@ -11,9 +11,13 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteIndex } from './src/integrations/site-index.ts';
 import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
 import { isIndexablePath } from './src/lib/seo/sitemap-xml.ts';
+import { getConfig } from './src/server/platform/config/config.ts';
+import { contentDirectory } from './src/server/platform/config/paths.ts';
+
+const config = getConfig();
 
 /** Canonical origin of the site; every absolute URL (canonical, feeds, sitemap) derives from it. */
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const site = config.SITE_URL;
 
 /**
  * MARKDOWN_PROCESSOR=satteri renders with Astro's default processor instead of unified +
@@ -28,13 +32,13 @@ const useSatteri = process.env.MARKDOWN_PROCESSOR === 'satteri';
 const compiler = useSatteri ? undefined : mdxCompiler();
 
 /** lastmod of every article, category, author and listing page, from the articles' frontmatter. */
-const sitemapDates = readSitemapDates(process.env.CONTENT_DIR ?? './content');
+const sitemapDates = readSitemapDates(contentDirectory());
 
 export default defineConfig({
   site,
   // The build benchmark gives each measured configuration its own cache, so measuring never
   // touches the project's cache in node_modules/.astro.
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  ...(config.ASTRO_CACHE_DIR ? { cacheDir: config.ASTRO_CACHE_DIR } : {}),
   output: 'static',
   // Rendering pages four at a time fills the gaps where one page waits on file writes:
   // 1,000 articles prerender in ~8 s instead of ~10 s.
@@ -98,11 +102,6 @@ export default defineConfig({
     // Prism emits classes, not inline styles, so highlighted code works under a strict CSP.
     syntaxHighlight: 'prism',
     ...(compiler ? { processor: compiler.processor } : {}),
-  },
-  env: {
-    schema: {
-      DATABASE_URL: envField.string({ context: 'server', access: 'secret', default: 'file:./data/site.db' }),
-    },
   },
   vite: {
     plugins: [tailwindcss()],

@@ -5,11 +5,13 @@
  */
 
 import { checkContentFolder } from '../src/integrations/content-checks.ts';
-import { contentDirectory, readArticles } from '../src/integrations/content-source.ts';
+import { readArticles } from '../src/integrations/content-source.ts';
 import { formatReport } from '../src/lib/content-check/problem.ts';
+import { getConfig } from '../src/server/platform/config/config.ts';
+import { contentDirectory } from '../src/server/platform/config/paths.ts';
 
 const root = process.cwd();
-const problems = checkContentFolder(root, process.env['SITE_URL'] ? { site: process.env['SITE_URL'] } : {});
+const problems = checkContentFolder(root, { site: getConfig().SITE_URL });
 if (problems.length) {
   console.error(formatReport(problems));
   process.exitCode = 1;

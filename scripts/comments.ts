@@ -18,7 +18,7 @@ import {
   MODERATION_ACTIONS,
   moderateComments,
 } from '../src/server/comments/comment-moderation.service.ts';
-import { closeDb, getDb } from '../src/server/db/database.ts';
+import { closeDb, getDb } from '../src/server/platform/db/database.ts';
 
 const USAGE =
   'usage: npm run comments -- list [pending|approved|spam] | approve|spam|unapprove|delete <id>... | export --email X | erase --email X | purge';

@@ -2,9 +2,12 @@
  * `npm run db:migrate`: applies pending migrations to DATABASE_URL (SQLite file by default).
  * `npm run db:seed -- --demo`: also upserts the fictional demo roles.
  */
-import { closeDb, getDb } from '../src/server/db/database.ts';
+
 import { loadCategoryMapping } from '../src/server/jobs/category-mapping.ts';
 import { seedDemoJobs } from '../src/server/jobs/job-demo.ts';
+import { getConfig } from '../src/server/platform/config/config.ts';
+import { closeDb, getDb } from '../src/server/platform/db/database.ts';
+import { describeDatabase } from '../src/server/platform/db/database-url.ts';
 
 const [command, ...flags] = process.argv.slice(2);
 
@@ -15,9 +18,7 @@ if (!(command === 'migrate' || (command === 'seed' && flags.length === 1 && flag
 
 try {
   const db = await getDb();
-  console.log(
-    `[db] ${process.env['DATABASE_URL'] ?? 'file:./data/site.db'} is migrated to the latest version`,
-  );
+  console.log(`[db] ${describeDatabase(getConfig().DATABASE_URL)} is migrated to the latest version`);
   if (command === 'seed') {
     const summary = await seedDemoJobs(db, loadCategoryMapping());
     console.log(

@@ -1,5 +1,5 @@
 /** The `jobs list` and `jobs add` commands, apart from argument parsing in scripts/jobs.ts. */
-import type { Db } from '../src/server/db/database.ts';
+
 import { loadCategoryMapping, matchCategories } from '../src/server/jobs/category-mapping.ts';
 import {
   EMPLOYMENT_TYPES,
@@ -11,6 +11,7 @@ import {
 } from '../src/server/jobs/importers/job-input.ts';
 import { listAllJobs, listOpenJobs } from '../src/server/jobs/job.repository.ts';
 import { addJob, newJobId } from '../src/server/jobs/job.service.ts';
+import type { Db } from '../src/server/platform/db/database.ts';
 
 /** The flags `jobs add` accepts (node:util parseArgs options). */
 export const ADD_OPTIONS = {

@@ -7,11 +7,11 @@
  * Exit codes: 0 done, 1 failed or some records rejected, 2 wrong usage.
  */
 import { parseArgs } from 'node:util';
-import { closeDb, getDb } from '../src/server/db/database.ts';
 import { FEED_FORMATS, isFeedFormat } from '../src/server/jobs/importers/index.ts';
 import { FeedFormatError } from '../src/server/jobs/importers/job-input.ts';
 import { closeJob } from '../src/server/jobs/job.service.ts';
 import { formatSummary, importFeedFrom } from '../src/server/jobs/job-feed.ts';
+import { closeDb, getDb } from '../src/server/platform/db/database.ts';
 import { ADD_OPTIONS, addJobFromFlags, listJobLines } from './jobs-commands.ts';
 
 const USAGE = `usage:

@@ -6,13 +6,14 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDirectory, readArticles, readContentIndex } from '../src/integrations/content-source.ts';
+import { readArticles, readContentIndex } from '../src/integrations/content-source.ts';
 import { LIMITS, SLUG_PATTERN } from '../src/lib/article-schema.ts';
 import { renderArticle, slugify } from '../src/lib/article-template.ts';
 import { entryId } from '../src/lib/content-check/entry-id.ts';
 import { parseFrontmatter } from '../src/lib/content-check/frontmatter.ts';
 import { listChoices } from '../src/lib/content-check/suggest.ts';
 import { todayIn } from '../src/lib/zoned-time.ts';
+import { contentDirectory } from '../src/server/platform/config/paths.ts';
 import { SITE } from '../src/site.config.ts';
 
 const USAGE =

@@ -2,12 +2,13 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleSchema } from './lib/article-schema.ts';
+import { contentDirectory } from './server/platform/config/paths.ts';
 
 /**
  * Root of the editors' content. Benchmarks and content-error fixtures point CONTENT_DIR at a
  * scratch folder of the same shape (articles/, categories/, authors/).
  */
-const contentDir = process.env['CONTENT_DIR'] ?? './content';
+const contentDir = contentDirectory();
 
 const articles = defineCollection({
   loader: glob({ base: `${contentDir}/articles`, pattern: '**/[^_]*.{md,mdx}' }),

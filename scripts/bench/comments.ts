@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error autocannon ships no type declarations.
 import autocannon from 'autocannon';
-import { createDatabase } from '../../src/server/db/database.ts';
-import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { createDatabase } from '../../src/server/platform/db/database.ts';
+import { migrateToLatest } from '../../src/server/platform/db/migrate.ts';
 import { startServer } from '../../tests/e2e/support/server.ts';
 import { type Figure, saveResult } from './results.ts';
 

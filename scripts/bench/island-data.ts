@@ -1,9 +1,10 @@
 /** The benchmark's job store: the demo roles plus a few hundred generated ones across categories. */
-import type { Db } from '../../src/server/db/database.ts';
+
 import type { CategoryMapping } from '../../src/server/jobs/category-mapping.ts';
 import type { JobInput } from '../../src/server/jobs/importers/job-input.ts';
 import { seedDemoJobs } from '../../src/server/jobs/job-demo.ts';
 import { importFeed } from '../../src/server/jobs/job-import.service.ts';
+import type { Db } from '../../src/server/platform/db/database.ts';
 
 const CATEGORIES = ['backend', 'full-stack', 'newsletters', 'careers'];
 

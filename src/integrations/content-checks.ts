@@ -9,7 +9,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkArticles } from '../lib/content-check/check-articles.ts';
 import { formatReport, type Problem } from '../lib/content-check/problem.ts';
-import { contentDirectory, fileExistsFrom, readArticles, readContentIndex } from './content-source.ts';
+import { contentDirectory } from '../server/platform/config/paths.ts';
+import { fileExistsFrom, readArticles, readContentIndex } from './content-source.ts';
 
 /** Options of one check run; by default CONTENT_DIR (or content/) checked at the current time. */
 export interface CheckRun {

@@ -7,11 +7,6 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ArticleSource } from '../lib/content-check/check-articles.ts';
 import type { ContentIndex, FileExists } from '../lib/content-check/check-frontmatter.ts';
 
-/** The content folder: CONTENT_DIR (as src/content.config.ts reads it) resolved from `root`. */
-export function contentDirectory(root: string = process.cwd()): string {
-  return resolve(root, process.env['CONTENT_DIR'] ?? 'content');
-}
-
 const ARTICLE_FILE = /(^|\/)[^_/][^/]*\.(md|mdx)$/;
 const DATA_FILE = /^([^/]+)\.(ya?ml|json)$/;
 

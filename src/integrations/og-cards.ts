@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { OG_MANIFEST_FILE, type OgCardManifest } from '../lib/seo/og-card.ts';
+import { contentDirectory } from '../server/platform/config/paths.ts';
 import { SITE } from '../site.config.ts';
-import { contentDirectory } from './content-source.ts';
 import { readNames, readPublishedArticles } from './published-articles.ts';
 
 /** Card inputs of every article published at `now` (`dev`: every valid article). */

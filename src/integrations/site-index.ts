@@ -5,7 +5,7 @@
  * Built from the same files, schema and publishing rule as the collections and the check.
  */
 import type { AstroIntegration } from 'astro';
-import { contentDirectory } from './content-source.ts';
+import { contentDirectory } from '../server/platform/config/paths.ts';
 import { readNames, readPublishedArticles } from './published-articles.ts';
 
 const MODULE_ID = 'virtual:site-index';

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { buildUrlset } from '@/lib/seo/sitemap-xml';
-import { getDb } from '@/server/db/database';
 import { listOpenJobsForSitemap } from '@/server/jobs/job.repository';
+import { getDb } from '@/server/platform/db/database';
 
 /** Built per request: roles open and close between builds, so this list cannot be prerendered. */
 export const prerender = false;

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
-import { createDatabase } from '../../src/server/db/database.ts';
-import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { insertJob } from '../../src/server/jobs/job.repository.ts';
 import type { NewJobRow } from '../../src/server/jobs/job.table.ts';
+import { createDatabase } from '../../src/server/platform/db/database.ts';
+import { migrateToLatest } from '../../src/server/platform/db/migrate.ts';
 import { jobRow } from '../support/job-rows.ts';
 import {
   type BuiltPage,

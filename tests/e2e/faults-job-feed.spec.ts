@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { expect, test } from '@playwright/test';
-import { createDatabase } from '../../src/server/db/database.ts';
 import { findJobsBySource } from '../../src/server/jobs/job.repository.ts';
+import { createDatabase } from '../../src/server/platform/db/database.ts';
 import { seedE2eJobs } from './support/jobs.ts';
 import { type RunningServer, scratchSqliteUrl, startServer } from './support/server.ts';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createDatabase } from '../../src/server/db/database.ts';
+import { createDatabase } from '../../src/server/platform/db/database.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
 import {
   clientAddress,

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { createDatabase } from '../../src/server/db/database.ts';
+import { createDatabase } from '../../src/server/platform/db/database.ts';
 import { COMMENTS_PAGE } from './support/comments.ts';
 import { fetchToken, storedBodies } from './support/posting.ts';
 import { scratchSqliteUrl, startServer } from './support/server.ts';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createDatabase, type Db } from '../../src/server/db/database.ts';
-import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { createDatabase, type Db } from '../../src/server/platform/db/database.ts';
+import { migrateToLatest } from '../../src/server/platform/db/migrate.ts';
 
 /** A fresh, migrated database and the function that throws it away. */
 export interface TestDatabase {

@@ -7,21 +7,30 @@ import {
   logOut,
   passwordMatches,
 } from '../../src/server/admin/admin-auth.service.ts';
-import { getCommentKeys } from '../../src/server/comments/comment-secrets.ts';
-import { createDatabase } from '../../src/server/db/database.ts';
+import { parseConfig } from '../../src/server/platform/config/config.ts';
+import { createDatabase } from '../../src/server/platform/db/database.ts';
+import { getAppKeys } from '../../src/server/platform/secrets.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
 describe('getAdminAvailability', () => {
   test('is disabled when ADMIN_PASSWORD is unset or empty: there is no default password', () => {
-    expect(getAdminAvailability({})).toEqual({ enabled: false, reason: 'ADMIN_PASSWORD is not set.' });
-    expect(getAdminAvailability({ ADMIN_PASSWORD: '' }).enabled).toBe(false);
+    expect(getAdminAvailability(parseConfig({}))).toEqual({
+      enabled: false,
+      reason: 'ADMIN_PASSWORD is not set.',
+    });
+    expect(getAdminAvailability(parseConfig({ ADMIN_PASSWORD: '' })).enabled).toBe(false);
+    expect(getAdminAvailability(parseConfig({ ADMIN_PASSWORD: PASSWORD }))).toEqual({
+      enabled: true,
+      password: PASSWORD,
+    });
   });
 
-  test('refuses a password shorter than 12 characters', () => {
-    expect(getAdminAvailability({ ADMIN_PASSWORD: 'short' })).toMatchObject({ enabled: false });
-    expect(getAdminAvailability({ ADMIN_PASSWORD: PASSWORD })).toEqual({ enabled: true, password: PASSWORD });
+  test('a password shorter than 12 characters is a configuration error naming the variable', () => {
+    expect(() => parseConfig({ ADMIN_PASSWORD: 'short' })).toThrow(
+      /ADMIN_PASSWORD=\(hidden\) is shorter than 12/,
+    );
   });
 });
 
@@ -95,11 +104,11 @@ describe.each(databaseKinds)('admin sessions on %s', (kind) => {
   test('generates one secret per database that every server handle agrees on', async () => {
     const other = createDatabase(testDb.url);
     try {
-      const [mine, theirs] = await Promise.all([getCommentKeys(testDb.db, {}), getCommentKeys(other, {})]);
+      const [mine, theirs] = await Promise.all([getAppKeys(testDb.db), getAppKeys(other)]);
       expect(theirs.signingKey.equals(mine.signingKey)).toBe(true);
-      const configured = await getCommentKeys(testDb.db, { COMMENTS_SECRET: 'y'.repeat(40) });
+      const configured = await getAppKeys(testDb.db, 'y'.repeat(40));
       expect(configured.signingKey.equals(mine.signingKey)).toBe(false);
-      await expect(getCommentKeys(testDb.db, { COMMENTS_SECRET: 'short' })).rejects.toThrow(/32 characters/);
+      expect(() => parseConfig({ APP_SECRET: 'short' })).toThrow(/APP_SECRET=\(hidden\) is shorter than 32/);
     } finally {
       await other.destroy();
     }

@@ -8,13 +8,14 @@ import {
   getModerationQueue,
   moderateComments,
 } from '../../src/server/comments/comment-moderation.service.ts';
-import { getCommentKeys } from '../../src/server/comments/comment-secrets.ts';
 import { getCommentThread } from '../../src/server/comments/comment-thread.service.ts';
-import { createFormToken } from '../../src/server/comments/signed-value.ts';
+import { createFormToken } from '../../src/server/comments/comment-token.ts';
+import { parseConfig } from '../../src/server/platform/config/config.ts';
+import { getAppKeys } from '../../src/server/platform/secrets.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
 
 const ARTICLE = 'backend-development-engineering-2026';
-const config = readCommentsConfig({ COMMENTS_BLOCKED_WORDS: 'casino' });
+const config = readCommentsConfig(parseConfig({ COMMENTS_BLOCKED_WORDS: 'casino' }));
 const start = new Date('2026-11-25T12:00:00.000Z');
 const later = (ms: number) => new Date(start.getTime() + ms);
 
@@ -55,7 +56,7 @@ describe.each(databaseKinds)('comments on %s', (kind) => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase(kind);
-    const keys = await getCommentKeys(testDb.db, {});
+    const keys = await getAppKeys(testDb.db);
     token = createFormToken(keys.signingKey, ARTICLE, start.getTime());
   });
   afterAll(async () => {
@@ -223,7 +224,7 @@ describe.each(databaseKinds)('comments on %s', (kind) => {
     expect(row?.ip_hash).toMatch(/^[\w-]{32}$/);
     expect(JSON.stringify(row)).not.toContain('203.0.113');
     const monthLater = later(31 * 86_400_000);
-    const keys = await getCommentKeys(testDb.db, {});
+    const keys = await getAppKeys(testDb.db);
     const freshToken = createFormToken(keys.signingKey, ARTICLE, monthLater.getTime() - 10_000);
     expect(await post({}, { token: freshToken }, monthLater)).toMatchObject({ kind: 'stored' });
     expect((await repo.findComment(testDb.db, outcome.id))?.ip_hash).toBeNull();

@@ -2,11 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { readCommentsConfig } from '../../src/server/comments/comment.config.ts';
 import { countLinks, evaluateSpam, type SubmissionFacts } from '../../src/server/comments/comment.spam.ts';
 import type { CleanComment } from '../../src/server/comments/comment.validation.ts';
+import { parseConfig } from '../../src/server/platform/config/config.ts';
 
-const config = readCommentsConfig({
-  COMMENTS_BLOCKED_WORDS: 'casino, cheap pills',
-  COMMENTS_BLOCKED_EMAILS: 'spammer@example.com,@spam.test',
-});
+const config = readCommentsConfig(
+  parseConfig({
+    COMMENTS_BLOCKED_WORDS: 'casino, cheap pills',
+    COMMENTS_BLOCKED_EMAILS: 'spammer@example.com,@spam.test',
+  }),
+);
 const comment: CleanComment = {
   body: 'Great article on queues.',
   name: 'Ada',
@@ -87,16 +90,20 @@ describe('countLinks', () => {
 
 describe('readCommentsConfig', () => {
   test('defaults to 5 comments per 10 minutes, 3 s minimum, auto-approval on', () => {
-    const defaults = readCommentsConfig({});
+    const defaults = readCommentsConfig(parseConfig({}));
     expect([defaults.rateLimitMax, defaults.rateLimitWindowMs, defaults.minSeconds]).toEqual([5, 600_000, 3]);
     expect(defaults.autoApproveKnownAuthors).toBe(true);
   });
 
   test('turns auto-approval off with COMMENTS_AUTO_APPROVE=0', () => {
-    expect(readCommentsConfig({ COMMENTS_AUTO_APPROVE: '0' }).autoApproveKnownAuthors).toBe(false);
+    expect(readCommentsConfig(parseConfig({ COMMENTS_AUTO_APPROVE: '0' })).autoApproveKnownAuthors).toBe(
+      false,
+    );
   });
 
   test('names the variable when a number is malformed', () => {
-    expect(() => readCommentsConfig({ COMMENTS_RATE_LIMIT: 'five' })).toThrow(/COMMENTS_RATE_LIMIT/);
+    expect(() => readCommentsConfig(parseConfig({ COMMENTS_RATE_LIMIT: 'five' }))).toThrow(
+      /COMMENTS_RATE_LIMIT/,
+    );
   });
 });

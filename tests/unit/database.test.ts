@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseDatabaseUrl } from '../../src/server/db/config.ts';
-import { createDatabase } from '../../src/server/db/database.ts';
+import { createDatabase } from '../../src/server/platform/db/database.ts';
+import { parseDatabaseUrl } from '../../src/server/platform/db/database-url.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
 
 describe('parseDatabaseUrl', () => {
@@ -47,9 +47,7 @@ describe.each(databaseKinds)('database on %s', (kind) => {
 describe.skipIf(!process.env['TEST_DATABASE_URL'])('the Postgres pool', () => {
   test('queues a burst beyond its size for longer than the connect timeout instead of failing', async () => {
     const testDb = await createTestDatabase('postgres');
-    const previous = process.env['DATABASE_POOL_SIZE'];
-    process.env['DATABASE_POOL_SIZE'] = '2';
-    const db = createDatabase(testDb.url);
+    const db = createDatabase(testDb.url, 2);
     try {
       // 12 queries of 0.5 s on 2 connections: the last waits about 2.5 s for its turn.
       const started = Date.now();
@@ -59,8 +57,6 @@ describe.skipIf(!process.env['TEST_DATABASE_URL'])('the Postgres pool', () => {
       expect(results).toEqual(Array(12).fill('ok'));
       expect(Date.now() - started).toBeGreaterThan(2_000);
     } finally {
-      if (previous === undefined) delete process.env['DATABASE_POOL_SIZE'];
-      else process.env['DATABASE_POOL_SIZE'] = previous;
       await db.destroy();
       await testDb.drop();
     }

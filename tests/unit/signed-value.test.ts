@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { decodeOutcome, encodeOutcome } from '../../src/server/comments/comment-http.ts';
-import { checkFormToken, createFormToken, sign, unsign } from '../../src/server/comments/signed-value.ts';
+import { decodeOutcome, encodeOutcome } from '../../src/server/comments/comment-outcome.ts';
+import { checkFormToken, createFormToken } from '../../src/server/comments/comment-token.ts';
+import { sign, unsign } from '../../src/server/platform/signed-value.ts';
 
 const key = randomBytes(32);
 const HOUR = 3_600_000;

@@ -20,8 +20,9 @@ import type {
   MdxRenderResult,
 } from 'astro/markdown';
 import { unifiedOptions } from '../../lib/markdown/unified-options.ts';
+import { contentDirectory } from '../../server/platform/config/paths.ts';
 import { hashFiles, isForcedBuild, LOCKFILE } from '../build-cache.ts';
-import { contentDirectory, readArticles } from '../content-source.ts';
+import { readArticles } from '../content-source.ts';
 import { CompileCache } from './cache.ts';
 import type { RendererSettings } from './messages.ts';
 import { CompilePool } from './pool.ts';

@@ -1,7 +1,7 @@
 import type { AstroCookies } from 'astro';
 import { getAdminAvailability, isLoggedIn } from '@/server/admin/admin-auth.service';
-import { secureCookies } from '@/server/comments/comment-http';
-import { type Db, getDb } from '@/server/db/database';
+import { type Db, getDb } from '@/server/platform/db/database';
+import { secureCookies } from '@/server/platform/request';
 
 /** The admin session cookie; scoped to /admin/ so it never travels with public requests. */
 export const SESSION_COOKIE = 'admin_session';

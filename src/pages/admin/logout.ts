@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { logOut } from '@/server/admin/admin-auth.service';
-import { getDb } from '@/server/db/database';
+import { getDb } from '@/server/platform/db/database';
 import { ADMIN_HEADERS, clearSessionCookie, SESSION_COOKIE } from './_admin';
 
 export const prerender = false;

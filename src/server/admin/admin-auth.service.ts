@@ -1,29 +1,30 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { getCommentKeys, hashClientAddress } from '../comments/comment-secrets.ts';
-import type { Db } from '../db/database.ts';
+import { type Config, getConfig } from '../platform/config/config.ts';
+import type { Db } from '../platform/db/database.ts';
+import { getAppKeys, hashClientAddress } from '../platform/secrets.ts';
 import * as repo from './admin-session.repository.ts';
 
 /** Failed logins allowed per client in the window before further attempts are refused. */
 export const LOGIN_FAILURE_LIMIT = 5;
 const LOGIN_WINDOW_MS = 15 * 60_000;
-const MIN_PASSWORD_LENGTH = 12;
-
 /** Whether the admin area can be used, and why not. */
 export type AdminAvailability = { enabled: true; password: string } | { enabled: false; reason: string };
 
-/** The admin area is off unless ADMIN_PASSWORD is set to a long enough value: no default password. */
-export function getAdminAvailability(env: NodeJS.ProcessEnv = process.env): AdminAvailability {
-  const password = env['ADMIN_PASSWORD'] ?? '';
-  if (password === '') return { enabled: false, reason: 'ADMIN_PASSWORD is not set.' };
-  if (password.length < MIN_PASSWORD_LENGTH)
-    return { enabled: false, reason: `ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters.` };
+/**
+ * The admin area is off unless ADMIN_PASSWORD is set: there is no default password. (The
+ * configuration refuses one shorter than 12 characters before the server starts.)
+ */
+export function getAdminAvailability(
+  config: Pick<Config, 'ADMIN_PASSWORD'> = getConfig(),
+): AdminAvailability {
+  const password = config.ADMIN_PASSWORD;
+  if (password === undefined) return { enabled: false, reason: 'ADMIN_PASSWORD is not set.' };
   return { enabled: true, password };
 }
 
-/** Session lifetime in milliseconds (ADMIN_SESSION_HOURS, default 8). */
-export function sessionLifetimeMs(env: NodeJS.ProcessEnv = process.env): number {
-  const hours = Number(env['ADMIN_SESSION_HOURS'] ?? 8);
-  return (Number.isFinite(hours) && hours > 0 ? hours : 8) * 3_600_000;
+/** Session lifetime in milliseconds (ADMIN_SESSION_HOURS). */
+export function sessionLifetimeMs(config: Pick<Config, 'ADMIN_SESSION_HOURS'> = getConfig()): number {
+  return config.ADMIN_SESSION_HOURS * 3_600_000;
 }
 
 /** Compares in constant time: both sides are hashed first so their lengths never leak either. */
@@ -51,7 +52,7 @@ export async function logIn(
   now = new Date(),
   lifetimeMs = sessionLifetimeMs(),
 ): Promise<LoginOutcome> {
-  const ipHash = hashClientAddress(await getCommentKeys(db), clientAddress);
+  const ipHash = hashClientAddress(await getAppKeys(db), clientAddress);
   // Housekeeping on every attempt: expired sessions and day-old failures (address hashes) go.
   await repo.purgeAdminRecords(db, now.toISOString(), new Date(now.getTime() - 86_400_000).toISOString());
   const failures = await repo.listLoginFailures(

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Db } from '../platform/db/database.ts';
 import * as repo from './comment.repository.ts';
 import type { CommentStatus } from './comment.table.ts';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Db } from '../platform/db/database.ts';
 import { listApprovedComments, type PublicCommentRow } from './comment.repository.ts';
 
 /** An approved comment as readers see it: no email, no address hash. */

@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import type { CommentStatus, CommentsTable } from './comment.table.ts';
 
 type Conn = Kysely<Database>;

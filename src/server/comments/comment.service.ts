@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Db } from '../db/database.ts';
+import type { Db } from '../platform/db/database.ts';
+import { getAppKeys, hashClientAddress } from '../platform/secrets.ts';
 import type { CommentsConfig } from './comment.config.ts';
 import * as repo from './comment.repository.ts';
 import { evaluateSpam } from './comment.spam.ts';
 import type { CommentStatus } from './comment.table.ts';
 import { type CommentErrors, type CommentFormValues, validateComment } from './comment.validation.ts';
-import { getCommentKeys, hashClientAddress } from './comment-secrets.ts';
-import { checkFormToken } from './signed-value.ts';
+import { checkFormToken } from './comment-token.ts';
 
 /** A post as it reached the server. */
 export interface CommentSubmission {
@@ -50,7 +50,7 @@ export async function submitComment(
   const checked = validateComment(submission.values);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors };
   const comment = checked.value;
-  const keys = await getCommentKeys(db);
+  const keys = await getAppKeys(db);
   const token = checkFormToken(
     keys.signingKey,
     submission.token,

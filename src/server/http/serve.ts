@@ -5,11 +5,12 @@
  * (the Node adapter in middleware mode).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { closeDb, getDb } from '../db/database.ts';
+import { sep } from 'node:path';
 import { startJobs } from '../jobs/job-background.ts';
 import { startOgCards } from '../og/og-cards.ts';
+import { getConfig } from '../platform/config/config.ts';
+import { distDirectory } from '../platform/config/paths.ts';
+import { closeDb, getDb } from '../platform/db/database.ts';
 import { MicroCache } from './micro-cache.ts';
 import { BASE_CSP, readPageHeaders } from './page-headers.ts';
 import { applySecurityHeaders } from './security-headers.ts';
@@ -21,13 +22,6 @@ type AstroHandler = (
   next?: (err?: unknown) => void,
 ) => Promise<void>;
 
-// DIST_DIR serves another build (benchmarks and tests build scratch sites elsewhere).
-const distDir = process.env['DIST_DIR']
-  ? `${resolve(process.env['DIST_DIR'])}${sep}`
-  : fileURLToPath(new URL('../../../dist/', import.meta.url));
-const host = process.env['HOST'] ?? '127.0.0.1';
-const port = Number(process.env['PORT'] ?? 4321);
-const trustProxy = process.env['TRUST_PROXY'] === '1';
 const shutdownTimeoutMs = 10_000;
 
 function log(message: string): void {
@@ -35,6 +29,11 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
+  // A wrong setting stops the server here, before it listens, naming the variable.
+  const config = getConfig();
+  // DIST_DIR serves another build (benchmarks and tests build scratch sites elsewhere).
+  const distDir = `${distDirectory()}${sep}`;
+  const { HOST: host, PORT: port, TRUST_PROXY: trustProxy } = config;
   // The server never serves from an unmigrated database: migrate (and fail loudly) first.
   await getDb();
   const stopJobs = await startJobs();
@@ -43,7 +42,7 @@ async function main(): Promise<void> {
   const notFound = staticFiles.lookup('/404.html');
   const ogCards = startOgCards(distDir, (message) => log(`cards: ${message}`));
   // MICRO_CACHE=0 turns the island micro-cache off (e.g. to measure Astro's own island cost).
-  const islandCache = process.env['MICRO_CACHE'] === '0' ? undefined : new MicroCache();
+  const islandCache = config.MICRO_CACHE ? new MicroCache() : undefined;
   let shuttingDown = false;
 
   const server = createServer((req, res) => {
@@ -102,6 +101,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('[server] failed to start:', error instanceof Error ? error.message : error);
+  console.error(`[server] failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, extname, join } from 'node:path';
 import { parse } from 'yaml';
+import { contentDirectory } from '../platform/config/paths.ts';
 
 /** How roles reach one blog category: by department, by team, or by words in the title. */
 export interface CategoryRule {
@@ -91,13 +91,8 @@ export function isDepartmentMapped(department: string, mapping: CategoryMapping)
   return mapping.rules.some((rule) => rule.departments.has(name));
 }
 
-// The project's content folder, wherever the process was started from (CLI, server, cron).
-const projectContent = fileURLToPath(new URL('../../../content', import.meta.url));
-
 /** Loads jobs-mapping.yml and the category slugs under categories/ from the content folder. */
-export function loadCategoryMapping(
-  contentDir = process.env['CONTENT_DIR'] ? resolve(process.env['CONTENT_DIR']) : projectContent,
-): CategoryMapping {
+export function loadCategoryMapping(contentDir = contentDirectory()): CategoryMapping {
   const known = new Set(
     readdirSync(join(contentDir, 'categories'))
       .filter((name) => ['.yml', '.yaml', '.json'].includes(extname(name)))

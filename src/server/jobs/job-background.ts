@@ -1,4 +1,5 @@
-import { getDb } from '../db/database.ts';
+import { type Config, getConfig } from '../platform/config/config.ts';
+import { getDb } from '../platform/db/database.ts';
 import { loadCategoryMapping } from './category-mapping.ts';
 import { ensureDemoJobs } from './job-demo.ts';
 import { readSyncConfig, startJobSync } from './job-sync.ts';
@@ -12,10 +13,10 @@ function log(message: string): void {
  * (the quick start), and the background feed sync when JOBS_FEED_URL is set.
  * Returns the function that stops the sync on shutdown.
  */
-export async function startJobs(env: NodeJS.ProcessEnv = process.env): Promise<() => void> {
-  const config = readSyncConfig(env);
+export async function startJobs(settings: Config = getConfig()): Promise<() => void> {
+  const config = readSyncConfig(settings);
   const db = await getDb();
-  if (env['JOBS_DEMO'] === '1' && (await ensureDemoJobs(db, loadCategoryMapping()))) {
+  if (settings.JOBS_DEMO && (await ensureDemoJobs(db, loadCategoryMapping()))) {
     log('fresh database: added the demo roles (JOBS_DEMO=1)');
   }
   if (!config) return () => {};

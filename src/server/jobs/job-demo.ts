@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Db } from '../platform/db/database.ts';
 import type { CategoryMapping } from './category-mapping.ts';
 import type { JobInput } from './importers/job-input.ts';
 import { countAllJobs } from './job.repository.ts';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Db } from '../db/database.ts';
+import type { Db } from '../platform/db/database.ts';
 import { loadCategoryMapping } from './category-mapping.ts';
 import { type FeedFormat, parseFeed } from './importers/index.ts';
 import { type ImportSummary, importFeed } from './job-import.service.ts';

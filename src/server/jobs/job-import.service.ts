@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Db } from '../platform/db/database.ts';
 import { type CategoryMapping, isDepartmentMapped, matchCategories } from './category-mapping.ts';
 import type { FeedParseResult, RejectedRecord } from './importers/index.ts';
 import {

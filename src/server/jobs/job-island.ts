@@ -1,6 +1,6 @@
-import { getDb } from '../db/database.ts';
+import { getDb } from '../platform/db/database.ts';
+import { reportFailure } from '../platform/log.ts';
 import { getRolesForCategories, type Job } from './job.service.ts';
-import { reportFailure } from './job-log.ts';
 
 /** What the island shows: roles in the article's categories, or the newest roles when none match. */
 export interface IslandRoles {

@@ -1,5 +1,5 @@
-import type { Db } from '../db/database.ts';
-import { isFeedFormat } from './importers/index.ts';
+import { type Config, getConfig } from '../platform/config/config.ts';
+import type { Db } from '../platform/db/database.ts';
 import { type FeedSource, formatSummary, importFeedFrom } from './job-feed.ts';
 
 /** A running background sync. */
@@ -7,29 +7,18 @@ export interface JobSync {
   stop(): void;
 }
 
-/** Reads JOBS_FEED_* from the environment; null when no feed is configured. Throws on a bad setting. */
-export function readSyncConfig(env: NodeJS.ProcessEnv): (FeedSource & { intervalMs: number }) | null {
-  const location = env['JOBS_FEED_URL'];
-  if (!location) return null;
-  const format = env['JOBS_FEED_FORMAT'];
-  if (!isFeedFormat(format)) {
-    throw new Error(
-      `JOBS_FEED_FORMAT "${format ?? ''}" must be greenhouse, lever, ashby or json when JOBS_FEED_URL is set`,
-    );
-  }
-  const seconds = (name: string, fallback: number) => {
-    const value = Number(env[name] ?? fallback);
-    if (!Number.isFinite(value) || value <= 0)
-      throw new Error(`${name} must be a positive number of seconds`);
-    return value * 1000;
-  };
+/** The background sync's settings from the configuration; null when no feed is configured. */
+export function readSyncConfig(config: Config = getConfig()): (FeedSource & { intervalMs: number }) | null {
+  const location = config.JOBS_FEED_URL;
+  // The configuration refuses JOBS_FEED_URL without JOBS_FEED_FORMAT.
+  if (!location || !config.JOBS_FEED_FORMAT) return null;
   return {
     location,
-    format,
-    source: env['JOBS_FEED_SOURCE'] || undefined,
-    company: env['JOBS_FEED_COMPANY'] || undefined,
-    intervalMs: seconds('JOBS_SYNC_INTERVAL', 900),
-    timeoutMs: seconds('JOBS_FEED_TIMEOUT', 30),
+    format: config.JOBS_FEED_FORMAT,
+    source: config.JOBS_FEED_SOURCE,
+    company: config.JOBS_FEED_COMPANY,
+    intervalMs: config.JOBS_SYNC_INTERVAL * 1000,
+    timeoutMs: config.JOBS_FEED_TIMEOUT * 1000,
   };
 }
 

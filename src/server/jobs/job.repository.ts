@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../platform/db/schema.ts';
 import type { JobRow, JobRowUpdate, NewJobRow } from './job.table.ts';
 
 type Db = Kysely<Database>;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/database.ts';
+import type { Db } from '../platform/db/database.ts';
 import type { EmploymentType, JobInput, SalaryInput, SalaryUnit } from './importers/job-input.ts';
 import {
   closeJobs,

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { OG_MANIFEST_FILE } from '../../lib/seo/og-card.ts';
+import { getConfig } from '../platform/config/config.ts';
 import { OgCardService } from './og-card.service.ts';
 import { OgDiskCache, ogCacheDirectory } from './og-disk-cache.ts';
 import { loadOgFonts } from './og-draw.ts';
@@ -30,9 +31,7 @@ export function startOgCards(distDir: string, log: (message: string) => void): O
   const manifest = readOgManifest(`${distDir}${OG_MANIFEST_FILE}`);
   if (!manifest) log(`${distDir}${OG_MANIFEST_FILE} is missing: article cards answer 404 until a rebuild`);
   const cardCount = Object.keys(manifest?.cards ?? {}).length;
-  const workers = Number(process.env['OG_WORKERS'] ?? 1);
-  if (!Number.isInteger(workers) || workers < 1)
-    throw new Error('OG_WORKERS must be a whole number of at least 1');
+  const workers = getConfig().OG_WORKERS;
   const pool =
     cardCount > 0
       ? new OgWorkerPool({

@@ -5,10 +5,11 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { getConfig } from '../platform/config/config.ts';
 
 /** OG_CACHE_DIR, else node_modules/.cache/og under `root` (relative values are from the cwd). */
 export function ogCacheDirectory(root: string): string {
-  const configured = process.env['OG_CACHE_DIR'];
+  const configured = getConfig().OG_CACHE_DIR;
   return configured ? resolve(configured) : join(root, 'node_modules/.cache/og');
 }
 

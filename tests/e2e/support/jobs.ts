@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDatabase } from '../../../src/server/db/database.ts';
-import { migrateToLatest } from '../../../src/server/db/migrate.ts';
 import { loadCategoryMapping } from '../../../src/server/jobs/category-mapping.ts';
 import type { JobInput } from '../../../src/server/jobs/importers/job-input.ts';
 import { findJobsBySource } from '../../../src/server/jobs/job.repository.ts';
 import { closeJob } from '../../../src/server/jobs/job.service.ts';
 import { importFeed } from '../../../src/server/jobs/job-import.service.ts';
+import { createDatabase } from '../../../src/server/platform/db/database.ts';
+import { migrateToLatest } from '../../../src/server/platform/db/migrate.ts';
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { parseDatabaseUrl } from '../../../src/server/db/config.ts';
+import { parseDatabaseUrl } from '../../../src/server/platform/db/database-url.ts';
 import { adminQuery, databaseName } from './posting.ts';
 
 /** A way to take a running server's database away and give it back. */

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db } from '../../../src/server/db/database.ts';
+import type { Db } from '../../../src/server/platform/db/database.ts';
 import { COMMENTS_PAGE } from './comments.ts';
 
 /** The article's id, as comments store it. */

@@ -7,9 +7,10 @@ import { readCommentsConfig } from '../../../src/server/comments/comment.config.
 import { countByStatus, findComment } from '../../../src/server/comments/comment.repository.ts';
 import { submitComment } from '../../../src/server/comments/comment.service.ts';
 import { type CommentFormValues, validateComment } from '../../../src/server/comments/comment.validation.ts';
-import { getCommentKeys } from '../../../src/server/comments/comment-secrets.ts';
-import { createFormToken } from '../../../src/server/comments/signed-value.ts';
-import type { Db } from '../../../src/server/db/database.ts';
+import { createFormToken } from '../../../src/server/comments/comment-token.ts';
+import { parseConfig } from '../../../src/server/platform/config/config.ts';
+import type { Db } from '../../../src/server/platform/db/database.ts';
+import { getAppKeys } from '../../../src/server/platform/secrets.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../support/databases.ts';
 import { FUZZ_SEED, hostileString, runs } from './hostile.ts';
 import { findUnsafeHtml } from './html-safety.ts';
@@ -120,14 +121,14 @@ describe.each(databaseKinds)('submitting generated comments on %s', (kind) => {
   let signingKey: Buffer;
   beforeAll(async () => {
     testDb = await createTestDatabase(kind);
-    signingKey = (await getCommentKeys(testDb.db, {})).signingKey;
+    signingKey = (await getAppKeys(testDb.db)).signingKey;
   });
   afterAll(async () => {
     await testDb?.drop();
   });
 
   const total = async (db: Db) => Object.values(await countByStatus(db)).reduce((a, b) => a + b, 0);
-  const config = readCommentsConfig({ COMMENTS_MIN_SECONDS: '0', COMMENTS_RATE_LIMIT: '3' });
+  const config = readCommentsConfig(parseConfig({ COMMENTS_MIN_SECONDS: '0', COMMENTS_RATE_LIMIT: '3' }));
   const start = Date.parse('2026-11-25T12:00:00Z');
   const tokenKind = fc.constantFrom(
     'valid',

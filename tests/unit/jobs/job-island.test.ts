@@ -1,10 +1,11 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
-import { closeDb, getDb } from '../../../src/server/db/database.ts';
 import { loadCategoryMapping } from '../../../src/server/jobs/category-mapping.ts';
 import { closeJob } from '../../../src/server/jobs/job.service.ts';
 import { seedDemoJobs } from '../../../src/server/jobs/job-demo.ts';
 import { getIslandRoles } from '../../../src/server/jobs/job-island.ts';
+import { resetConfig } from '../../../src/server/platform/config/config.ts';
+import { closeDb, getDb } from '../../../src/server/platform/db/database.ts';
 import { scratchSqliteUrl } from '../../e2e/support/server.ts';
 
 describe('island roles', () => {
@@ -12,6 +13,7 @@ describe('island roles', () => {
   let silent: Server | undefined;
   afterEach(async () => {
     await closeDb();
+    resetConfig();
     vi.restoreAllMocks();
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { reportFailure } from '../../../src/server/jobs/job-log.ts';
+import { reportFailure } from '../../../src/server/platform/log.ts';
 
 describe('reportFailure', () => {
   afterEach(() => {

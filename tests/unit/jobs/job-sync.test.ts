@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findJobsBySource } from '../../../src/server/jobs/job.repository.ts';
 import { defaultCompanyName, defaultSourceName, importFeedFrom } from '../../../src/server/jobs/job-feed.ts';
 import { readSyncConfig, startJobSync } from '../../../src/server/jobs/job-sync.ts';
+import { parseConfig } from '../../../src/server/platform/config/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/databases.ts';
 
 const lever = readFileSync(new URL('../../fixtures/jobs/lever.json', import.meta.url), 'utf8');
@@ -87,21 +88,23 @@ describe('feed sync over HTTP', () => {
   });
 
   test('reads its settings from the environment and refuses a missing format', () => {
-    expect(readSyncConfig({})).toBeNull();
-    expect(() => readSyncConfig({ JOBS_FEED_URL: 'https://example.com/feed' })).toThrow(/JOBS_FEED_FORMAT/);
+    expect(readSyncConfig(parseConfig({}))).toBeNull();
+    expect(() => parseConfig({ JOBS_FEED_URL: 'https://example.com/feed' })).toThrow(/JOBS_FEED_FORMAT/);
     expect(
-      readSyncConfig({
-        JOBS_FEED_URL: 'https://example.com/feed',
-        JOBS_FEED_FORMAT: 'ashby',
-        JOBS_SYNC_INTERVAL: '60',
-      }),
+      readSyncConfig(
+        parseConfig({
+          JOBS_FEED_URL: 'https://example.com/feed',
+          JOBS_FEED_FORMAT: 'ashby',
+          JOBS_SYNC_INTERVAL: '60',
+        }),
+      ),
     ).toMatchObject({
       format: 'ashby',
       intervalMs: 60_000,
       timeoutMs: 30_000,
     });
     expect(() =>
-      readSyncConfig({ JOBS_FEED_URL: 'x', JOBS_FEED_FORMAT: 'json', JOBS_SYNC_INTERVAL: '-1' }),
-    ).toThrow(/positive/);
+      parseConfig({ JOBS_FEED_URL: 'x', JOBS_FEED_FORMAT: 'json', JOBS_SYNC_INTERVAL: '-1' }),
+    ).toThrow(/JOBS_SYNC_INTERVAL="-1" is not a whole number: expected a whole number from 1 to 604800/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clientAddressOf, readLimitedForm, secureCookies } from '../../src/server/comments/comment-http.ts';
+import { clientAddressOf, readLimitedForm, secureCookies } from '../../src/server/platform/request.ts';
 
 function post(body: BodyInit, headers: Record<string, string> = {}): Request {
   return new Request('http://site.test/blog/a/comments/', {
@@ -42,19 +42,19 @@ describe('clientAddressOf', () => {
   const request = post('', { 'x-forwarded-for': '203.0.113.7, 198.51.100.2' });
 
   test('uses the socket address unless a proxy is trusted', () => {
-    expect(clientAddressOf(request, '10.0.0.1', {})).toBe('10.0.0.1');
+    expect(clientAddressOf(request, '10.0.0.1', false)).toBe('10.0.0.1');
   });
 
   test('behind a trusted proxy takes the last X-Forwarded-For entry, which the client cannot forge', () => {
-    expect(clientAddressOf(request, '10.0.0.1', { TRUST_PROXY: '1' })).toBe('198.51.100.2');
+    expect(clientAddressOf(request, '10.0.0.1', true)).toBe('198.51.100.2');
   });
 });
 
 describe('secureCookies', () => {
   test('is on over HTTPS behind a trusted proxy and in production, off on plain local HTTP', () => {
     const proxied = post('', { 'x-forwarded-proto': 'https' });
-    expect(secureCookies(proxied, {})).toBe(false);
-    expect(secureCookies(proxied, { TRUST_PROXY: '1' })).toBe(true);
-    expect(secureCookies(post(''), { NODE_ENV: 'production' })).toBe(true);
+    expect(secureCookies(proxied, { TRUST_PROXY: false, NODE_ENV: undefined })).toBe(false);
+    expect(secureCookies(proxied, { TRUST_PROXY: true, NODE_ENV: undefined })).toBe(true);
+    expect(secureCookies(post(''), { TRUST_PROXY: false, NODE_ENV: 'production' })).toBe(true);
   });
 });

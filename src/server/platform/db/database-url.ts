@@ -18,3 +18,12 @@ export function parseDatabaseUrl(url: string = DEFAULT_DATABASE_URL): DatabaseTa
     `DATABASE_URL "${value}" is not understood: use file:./data/site.db for SQLite or postgres://user@host/db for PostgreSQL`,
   );
 }
+
+/** The database for log lines: the SQLite file, or the PostgreSQL URL without its password. */
+export function describeDatabase(url: string): string {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === 'sqlite') return `SQLite ${target.filename}`;
+  const parsed = new URL(target.url);
+  if (parsed.password) parsed.password = '***';
+  return `PostgreSQL ${parsed.href}`;
+}

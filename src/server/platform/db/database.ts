@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { parseDatabaseUrl } from './config.ts';
+import { getConfig } from '../config/config.ts';
+import { parseDatabaseUrl } from './database-url.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { openSqlite } from './sqlite-driver.ts';
@@ -25,13 +26,13 @@ class QuickConnectClient extends pg.Client {
   }
 }
 
-/** Opens a new connection pool for DATABASE_URL (SQLite file by default). */
-export function createDatabase(url: string | undefined): Db {
+/** Opens a new connection pool for a database URL (SQLite file by default). */
+export function createDatabase(url: string | undefined, poolSize = 10): Db {
   const target = parseDatabaseUrl(url);
   if (target.dialect === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.url,
-      max: Number(process.env['DATABASE_POOL_SIZE'] ?? 10),
+      max: poolSize,
       Client: QuickConnectClient,
       connectionTimeoutMillis: POOL_WAIT_MS,
       // A query that hangs must not hold a request (or an island) forever.
@@ -60,7 +61,8 @@ export function getDb(): Promise<Db> {
   const holder = globalThis as GlobalWithDb;
   let shared = holder[SLOT];
   if (!shared) {
-    const db = createDatabase(process.env['DATABASE_URL']);
+    const { DATABASE_URL, DATABASE_POOL_SIZE } = getConfig();
+    const db = createDatabase(DATABASE_URL, DATABASE_POOL_SIZE);
     const ready = migrateToLatest(db).then(() => db);
     shared = { db, ready };
     holder[SLOT] = shared;

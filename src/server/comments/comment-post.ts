@@ -1,23 +1,19 @@
 import type { AstroCookies } from 'astro';
-import { readCommentsConfig } from '@/server/comments/comment.config';
-import { submitComment } from '@/server/comments/comment.service';
-import {
-  type CommentErrors,
-  type CommentFormValues,
-  readFormValues,
-} from '@/server/comments/comment.validation';
-import {
-  clientAddressOf,
-  encodeOutcome,
-  MAX_COMMENT_BODY_BYTES,
-  OUTCOME_COOKIE,
-  readLimitedForm,
-  secureCookies,
-} from '@/server/comments/comment-http';
-import { MESSAGES, rateLimitedMessage, storedMessage } from '@/server/comments/comment-messages';
-import { getCommentKeys } from '@/server/comments/comment-secrets';
-import { createFormToken } from '@/server/comments/signed-value';
-import { getDb } from '@/server/db/database';
+import { getDb } from '../platform/db/database.ts';
+import { clientAddressOf, readLimitedForm, secureCookies } from '../platform/request.ts';
+import { getAppKeys } from '../platform/secrets.ts';
+import { readCommentsConfig } from './comment.config.ts';
+import { submitComment } from './comment.service.ts';
+import { type CommentErrors, type CommentFormValues, readFormValues } from './comment.validation.ts';
+import { MESSAGES, rateLimitedMessage, storedMessage } from './comment-messages.ts';
+import { encodeOutcome, OUTCOME_COOKIE } from './comment-outcome.ts';
+import { createFormToken } from './comment-token.ts';
+
+/**
+ * Largest comment post accepted, in bytes. 5,000 four-byte characters percent-encoded take
+ * 60 KB, so a legitimate post always fits and an absurd one is refused with 413.
+ */
+export const MAX_COMMENT_BODY_BYTES = 96 * 1024;
 
 /** A failed post, to render again with the reader's text and the right status. */
 export interface FailedPost {
@@ -94,7 +90,7 @@ export async function postComment({
     if (outcome.kind === 'invalid') return fail(422, MESSAGES.invalid, outcome.errors);
     if (outcome.kind === 'stale-form') {
       // The in-place script swaps in this token; a no-JS reader gets a freshly rendered form.
-      const fresh = createFormToken((await getCommentKeys(db)).signingKey, articleId, Date.now());
+      const fresh = createFormToken((await getAppKeys(db)).signingKey, articleId, Date.now());
       return fail(422, MESSAGES.staleForm, {}, {}, fresh);
     }
     if (outcome.kind === 'rate-limited')
@@ -105,7 +101,7 @@ export async function postComment({
         { 'Retry-After': String(outcome.retryAfterSeconds) },
       );
     if (wantsJson) return json(201, { ok: true, message: storedMessage(outcome.status) });
-    const keys = await getCommentKeys(db);
+    const keys = await getAppKeys(db);
     cookies.set(
       OUTCOME_COOKIE,
       // Spam reads as pending here too: the cookie is visible to whoever posted.

@@ -1,6 +1,7 @@
-import type { AdminLoginFailuresTable, AdminSessionsTable, AppSecretsTable } from '../admin/admin.table.ts';
-import type { CommentsTable } from '../comments/comment.table.ts';
-import type { JobCategoryTable, JobTable } from '../jobs/job.table.ts';
+import type { AdminLoginFailuresTable, AdminSessionsTable } from '../../admin/admin.table.ts';
+import type { CommentsTable } from '../../comments/comment.table.ts';
+import type { JobCategoryTable, JobTable } from '../../jobs/job.table.ts';
+import type { AppSecretsTable } from '../secret.table.ts';
 
 /**
  * Every table the application reads or writes, keyed by table name. Each feature declares its

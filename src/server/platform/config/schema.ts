@@ -1,0 +1,179 @@
+/**
+ * Every environment variable the site reads, declared once: its form, default and meaning.
+ * The server, the CLI and the build read them through `config.ts`; docs/configuration.md is
+ * generated from this list (`npm run docs:config`), and a test fails when they differ.
+ */
+import { parseDatabaseUrl } from '../db/database-url.ts';
+import { flag, httpUrl, integer, list, oneOf, parsed, text } from './fields.ts';
+
+/** Keeps the URL as given once it is known to name SQLite or PostgreSQL. */
+function checkDatabaseUrl(value: string): string {
+  parseDatabaseUrl(value);
+  return value.trim();
+}
+
+/** The feed formats the importers read. */
+export const FEED_FORMATS = ['greenhouse', 'lever', 'ashby', 'json'] as const;
+
+export const variables = {
+  // The server and its database.
+  SITE_URL: httpUrl({
+    default: 'http://localhost:4321',
+    doc: 'The public origin of the site. Canonical URLs, feeds and the sitemap are built from it, and form posts must come from it.',
+    scope: 'build',
+  }),
+  HOST: text(1, { default: '127.0.0.1', doc: 'Address the server listens on.' }),
+  PORT: integer(1, 65535, { default: '4321', doc: 'Port the server listens on.' }),
+  DATABASE_URL: parsed(checkDatabaseUrl, 'file:<path> or postgres://…', {
+    default: 'file:./data/site.db',
+    doc: 'SQLite (`file:<path>`, the zero set-up default) or PostgreSQL (`postgres://user:pass@host/db`).',
+    secret: true,
+  }),
+  DATABASE_POOL_SIZE: integer(1, 1000, {
+    default: '10',
+    doc: 'PostgreSQL connections each server process keeps.',
+  }),
+  TRUST_PROXY: flag({
+    default: '0',
+    doc: 'Set to 1 behind a TLS-terminating proxy: the server then believes `X-Forwarded-Proto` and `X-Forwarded-For`. Never set it when the server is reachable without the proxy.',
+  }),
+  NODE_ENV: text(1, {
+    default: undefined,
+    doc: '`production` makes every cookie Secure even when HTTPS is not detected.',
+  }),
+  DIST_DIR: text(1, {
+    default: undefined,
+    doc: 'The build the server serves (default: `dist/` beside the sources).',
+  }),
+  MICRO_CACHE: flag({
+    default: '1',
+    doc: '0 turns off the few-seconds cache of public island responses in the server.',
+  }),
+  OG_CACHE_DIR: text(1, {
+    default: undefined,
+    doc: 'Where drawn social cards are kept (default `node_modules/.cache/og`); must be writable by the server.',
+  }),
+  OG_WORKERS: integer(1, 64, { default: '1', doc: 'Worker threads the server draws social cards in.' }),
+
+  // Comments and the admin.
+  APP_SECRET: text(32, {
+    default: undefined,
+    doc: 'Salts client-address hashes and signs form tokens and cookies. Unset: a random secret is generated and kept in the database, shared by every server on it.',
+    secret: true,
+  }),
+  ADMIN_PASSWORD: text(12, {
+    default: undefined,
+    doc: 'The moderator password. Unset, `/admin/` is disabled: there is no default password.',
+    secret: true,
+  }),
+  ADMIN_SESSION_HOURS: integer(1, 720, { default: '8', doc: 'How long a moderator stays logged in.' }),
+  COMMENTS_AUTO_APPROVE: flag({
+    default: '1',
+    doc: '0 holds every comment for moderation, even from an author with an approved comment.',
+  }),
+  COMMENTS_MIN_SECONDS: integer(0, 3600, {
+    default: '3',
+    doc: 'A post sooner than this after the form was shown goes to spam.',
+  }),
+  COMMENTS_RATE_LIMIT: integer(1, 10_000, {
+    default: '5',
+    doc: 'Comments one client may post per window; more are refused with 429.',
+  }),
+  COMMENTS_RATE_WINDOW_MINUTES: integer(1, 10_080, { default: '10', doc: 'The rate-limit window.' }),
+  COMMENTS_BLOCKED_WORDS: list({
+    default: '',
+    doc: 'Words or phrases that send a comment to spam.',
+  }),
+  COMMENTS_BLOCKED_EMAILS: list({
+    default: '',
+    doc: 'Emails, or `@domain` entries, that send a comment to spam.',
+  }),
+
+  // Jobs.
+  JOBS_DEMO: flag({
+    default: '0',
+    doc: 'Set to 1 to add the fictional demo roles when the database has never held a role (`npm start` sets it).',
+  }),
+  JOBS_FEED_URL: text(1, {
+    default: undefined,
+    doc: 'A job feed (URL or file) the server imports in the background.',
+  }),
+  JOBS_FEED_FORMAT: oneOf(FEED_FORMATS, {
+    default: undefined,
+    doc: 'The feed format; required with `JOBS_FEED_URL`.',
+  }),
+  JOBS_FEED_SOURCE: text(1, {
+    default: undefined,
+    doc: "The source name the feed's roles are stored under (default: the URL's host and path).",
+  }),
+  JOBS_FEED_COMPANY: text(1, {
+    default: undefined,
+    doc: 'The company name for feeds that carry none (Lever, Ashby; default: the board name in the URL).',
+  }),
+  JOBS_SYNC_INTERVAL: integer(1, 604_800, {
+    default: '900',
+    doc: 'Seconds between background syncs (failures retry sooner, backing off from 30 s).',
+  }),
+  JOBS_FEED_TIMEOUT: integer(1, 600, {
+    default: '30',
+    doc: 'Seconds before a feed download is abandoned.',
+  }),
+
+  // The build.
+  CONTENT_DIR: text(1, {
+    default: 'content',
+    doc: 'The folder of `articles/`, `categories/` and `authors/`, relative to the project.',
+    scope: 'build',
+  }),
+  ASTRO_CACHE_DIR: text(1, {
+    default: undefined,
+    doc: "Astro's build cache (default `node_modules/.astro`).",
+    scope: 'build',
+  }),
+  ASTRO_KEY: text(1, {
+    default: undefined,
+    doc: 'The key that encrypts server-island props, read by Astro at build. Every build serving one site needs the same value (`npx astro create-key`).',
+    scope: 'build',
+    secret: true,
+  }),
+
+  // Tests and benchmarks.
+  TEST_DATABASE_URL: text(1, {
+    default: undefined,
+    doc: 'Tests: also run every repository suite and the database e2e suites on this PostgreSQL server.',
+    scope: 'tooling',
+  }),
+  CHROMIUM_PATH: text(1, {
+    default: '/usr/bin/chromium',
+    doc: 'Tests and benchmarks: the Chromium executable.',
+    scope: 'tooling',
+  }),
+  BENCH_DURATION: integer(1, 600, {
+    default: undefined,
+    doc: 'Benchmarks: seconds per load run (each benchmark has its own default).',
+    scope: 'tooling',
+  }),
+  BENCH_ROUNDS: integer(1, 50, {
+    default: undefined,
+    doc: 'Benchmarks: load runs per server, whose medians are compared.',
+    scope: 'tooling',
+  }),
+  BENCH_CONNECTIONS: integer(1, 10_000, {
+    default: undefined,
+    doc: 'Benchmarks: concurrent connections of the load generator.',
+    scope: 'tooling',
+  }),
+  BENCH_SECONDS: integer(1, 600, {
+    default: undefined,
+    doc: 'The comments benchmark: seconds per load run.',
+    scope: 'tooling',
+  }),
+  BENCH_NODE_ARGS: text(1, {
+    default: undefined,
+    doc: 'Benchmarks: extra Node flags for the measured servers (e.g. `--cpu-prof`).',
+    scope: 'tooling',
+  }),
+} as const;
+
+/** The name of a declared variable. */
+export type VariableName = keyof typeof variables;
