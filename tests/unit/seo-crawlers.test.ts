@@ -4,13 +4,13 @@ import { buildRobotsTxt } from '../../src/lib/seo/robots.ts';
 import { buildUrlset, isIndexablePath } from '../../src/lib/seo/sitemap-xml.ts';
 
 describe('buildRobotsTxt', () => {
-  test('allows the site, disallows the admin area and API, and names both sitemaps absolutely', () => {
+  test('lists the Disallow lines before Allow: / and names both sitemaps absolutely', () => {
     const text = buildRobotsTxt(new URL('https://jobs.example.com'));
     expect(text.split('\n')).toEqual([
       'User-agent: *',
-      'Allow: /',
       'Disallow: /admin/',
       'Disallow: /api/',
+      'Allow: /',
       '',
       'Sitemap: https://jobs.example.com/sitemap-index.xml',
       'Sitemap: https://jobs.example.com/sitemap-jobs.xml',
