@@ -44,7 +44,11 @@ print(json.dumps([parser.can_fetch("*", data["origin"] + path) for path in data[
 `;
 
 /** Python's urllib.robotparser verdict on each path, for any user agent. */
-export function allowedByPythonRobotParser(robotsTxt: string, origin: string, paths: readonly string[]): boolean[] {
+export function allowedByPythonRobotParser(
+  robotsTxt: string,
+  origin: string,
+  paths: readonly string[],
+): boolean[] {
   const run = spawnSync('python3', ['-c', PYTHON], {
     input: JSON.stringify({ robots: robotsTxt, origin, paths }),
     encoding: 'utf8',

@@ -37,6 +37,10 @@ describe('isIndexablePath', () => {
     ['/categories/backend/page/3/', false],
     ['/404/', false],
     ['/jobs/', false],
+    ['/tags/', true],
+    ['/tags/cloud/', true],
+    ['/tags/2026/', true],
+    ['/tags/cloud/2/', false],
   ])('%s -> %s', (path, expected) => {
     expect(isIndexablePath(path)).toBe(expected);
   });
