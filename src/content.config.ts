@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleSchema } from './lib/article-schema.ts';
+import { twitterHandle } from './lib/seo/twitter-handle.ts';
 import { contentDirectory } from './server/platform/config/paths.ts';
 
 /**
@@ -36,6 +37,11 @@ const authors = defineCollection({
     bio: z.string().trim().min(1),
     /** Personal site or profile; optional. */
     url: z.url().optional(),
+    /**
+     * X (Twitter) handle, e.g. "@jordanellis" (the "@" may be left out); optional. Articles by
+     * this author name it in twitter:creator.
+     */
+    twitter: twitterHandle.optional(),
   }),
 });
 

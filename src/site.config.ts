@@ -5,6 +5,11 @@ export const SITE = {
   /** Time zone in which publication dates are read and shown. */
   timeZone: 'UTC',
   locale: 'en-GB',
-  /** Articles per page on the home and category listings. */
+  /** Articles per page on the home, category and tag listings. */
   pageSize: 10,
+  /**
+   * The site's X (Twitter) account with its "@", sent as twitter:site on every page so shared
+   * links credit it; replace it with the firm's own handle.
+   */
+  twitter: '@EngCareersJrnl',
 } as const;

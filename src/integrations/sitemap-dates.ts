@@ -1,16 +1,20 @@
 /**
  * Last-modified dates for @astrojs/sitemap. The integration runs in the Astro config, where
  * content collections cannot be queried, so this reads the articles' frontmatter directly:
- * the same files and the same fields (pubDate, updatedDate, categories, author, draft).
+ * the same files and the same fields (pubDate, updatedDate, categories, tags, author, draft),
+ * and the same tag slugs as the tag pages.
  */
 import { entryId } from '../lib/content-check/entry-id.ts';
 import { parseFrontmatter } from '../lib/content-check/frontmatter.ts';
+import { tagSlug } from '../lib/tags.ts';
 import { readArticles } from './content-source.ts';
 
 interface ArticleDates {
   slug: string;
   lastmod: Date;
   categories: string[];
+  /** Tag slugs. */
+  tags: string[];
   author: string | undefined;
   draft: boolean;
 }
@@ -38,8 +42,11 @@ function readArticle(entry: string, source: string): ArticleDates | undefined {
   if (!lastmod) return undefined;
   const slug = entryId(entry, data);
   const categories = Array.isArray(data['categories']) ? data['categories'].map(String) : [];
+  const tags = Array.isArray(data['tags'])
+    ? data['tags'].map((tag) => tagSlug(String(tag))).filter(Boolean)
+    : [];
   const author = typeof data['author'] === 'string' ? data['author'] : undefined;
-  return { slug, lastmod, categories, author, draft: data['draft'] === true };
+  return { slug, lastmod, categories, tags, author, draft: data['draft'] === true };
 }
 
 function newest(map: Map<string, Date>, path: string, date: Date): void {
@@ -61,6 +68,8 @@ export function readSitemapDates(contentDir: string): SitemapDates {
     lastmod.set(path, article.lastmod);
     for (const listing of ['/', '/categories/', '/authors/']) newest(lastmod, listing, article.lastmod);
     for (const category of article.categories) newest(lastmod, `/categories/${category}/`, article.lastmod);
+    if (article.tags.length > 0) newest(lastmod, '/tags/', article.lastmod);
+    for (const tag of article.tags) newest(lastmod, `/tags/${tag}/`, article.lastmod);
     if (article.author) newest(lastmod, `/authors/${article.author}/`, article.lastmod);
   }
   return { lastmod, drafts };

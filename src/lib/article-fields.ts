@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { SITE } from '../site.config.ts';
+import { normalizeTagName, tagSlug } from './tags.ts';
 import { instantOf, parseWallClock, type WallClock } from './zoned-time.ts';
 
 /** Field missing or not a string: one wording for every required text field. */
@@ -66,13 +67,30 @@ export function siteDate() {
   });
 }
 
-/** Tags are compared case-insensitively, so they are stored lower-case and once each. */
+/**
+ * Tags are one page each (/tags/<slug>/): stored trimmed and lower-case, and once per slug, so
+ * "Machine Learning" and "machine-learning" in one article count once. A tag whose name has no
+ * letter or digit for its web address is refused.
+ */
 export const tagList = z
   .array(
-    z.string({ error: 'must be a list of words, e.g. [apis, databases]' }).trim().min(1, 'has an empty tag'),
+    z
+      .string({ error: 'must be a list of words, e.g. [apis, databases]' })
+      .trim()
+      .min(1, 'has an empty tag')
+      .refine((tag) => tagSlug(tag) !== '', {
+        error: (issue) =>
+          `has the tag '${String(issue.input)}', which has no letter or digit to build its page address from; ` +
+          'write it with letters A-Z or digits, e.g. [apis, databases]',
+      }),
     {
       error: 'must be a list, e.g. [apis, databases]',
     },
   )
   .default([])
-  .transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))]);
+  .transform((tags) => {
+    const bySlug = new Map<string, string>();
+    for (const tag of tags.map(normalizeTagName))
+      if (!bySlug.has(tagSlug(tag))) bySlug.set(tagSlug(tag), tag);
+    return [...bySlug.values()];
+  });

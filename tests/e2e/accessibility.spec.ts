@@ -8,6 +8,9 @@ const pages = [
   { name: 'category', path: '/categories/newsletters/' },
   { name: 'categories index', path: '/categories/' },
   { name: 'author', path: '/authors/editorial-team/' },
+  { name: 'tags index', path: '/tags/' },
+  { name: 'tag', path: '/tags/careers/' },
+  { name: 'search', path: '/search/' },
   { name: 'not found', path: '/no-such-page/' },
 ];
 
@@ -20,6 +23,12 @@ for (const colorScheme of colorSchemes) {
         await expectNoAxeViolations(page);
       });
     }
+
+    test('the search page has no axe violations with highlighted results shown', async ({ page }) => {
+      await page.goto('/search/?q=observability');
+      await expect(page.locator('[data-search-results] mark').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
 
     test('the article page has no axe violations once scrolled, with the scroll-to-top button shown', async ({
       page,

@@ -5,7 +5,9 @@ import { insertJob } from '../../src/server/jobs/job.repository.ts';
 import type { NewJobRow } from '../../src/server/jobs/job.table.ts';
 import { createDatabase } from '../../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.ts';
+import { SITE } from '../../src/site.config.ts';
 import { jobRow } from '../support/job-rows.ts';
+import { allowedByLongestMatch, allowedByPythonRobotParser } from '../support/robots-rules.ts';
 import {
   type BuiltPage,
   idsOf,
@@ -60,12 +62,20 @@ async function fetchText(url: string): Promise<{ status: number; body: string; t
   };
 }
 
-test('robots.txt allows the site, keeps crawlers out of /admin/ and /api/ and names both sitemaps', async () => {
+test('robots.txt keeps crawlers out of /admin/ and /api/ under both readings and names both sitemaps', async () => {
   const robots = await fetchText('/robots.txt');
   expect(robots.status).toBe(200);
-  expect(robots.body).toContain('Allow: /\n');
-  expect(robots.body).toContain('Disallow: /admin/\n');
-  expect(robots.body).toContain('Disallow: /api/\n');
+  const paths = [
+    '/',
+    '/blog/backend-development-engineering-2026/',
+    '/tags/',
+    '/admin/',
+    '/admin/login/',
+    '/api/x',
+  ];
+  const allowed = paths.map((path) => !/^\/(admin|api)\//.test(path));
+  expect(paths.map((path) => allowedByLongestMatch(robots.body, path))).toEqual(allowed);
+  expect(allowedByPythonRobotParser(robots.body, siteOrigin, paths)).toEqual(allowed);
   expect(robots.body).toContain(`Sitemap: ${siteOrigin}/sitemap-index.xml`);
   expect(robots.body).toContain(`Sitemap: ${siteOrigin}/sitemap-jobs.xml`);
 });
@@ -90,6 +100,8 @@ test('every URL in every sitemap answers 200, and static pages carry a lastmod',
   }
   expect(listed).toContain(`${siteOrigin}/`);
   expect(listed).toContain(`${siteOrigin}/blog/backend-development-engineering-2026/`);
+  expect(listed).toContain(`${siteOrigin}/tags/`);
+  expect(listed).toContain(`${siteOrigin}/tags/cloud/`);
   expect(listed.some((loc) => /\/(search|admin|api)\//.test(loc))).toBe(false);
   for (const loc of listed) expect((await fetch(local(loc))).status, loc).toBe(200);
 });
@@ -136,6 +148,7 @@ test('every page has a unique title and description, an absolute canonical URL, 
     if (!noindex) expect(metaContent(page, 'og:url'), page.path).toBe(`${siteOrigin}${page.path}`);
     expect(metaContent(page, 'og:image'), page.path).toMatch(new RegExp(`^${siteOrigin}/og/.+\\.png$`));
     expect(metaContent(page, 'twitter:card'), page.path).toBe('summary_large_image');
+    expect(metaContent(page, 'twitter:site'), page.path).toBe(SITE.twitter);
     const links = referencedUrls(page).map((ref) => ref.url);
     if (!noindex) expect(links, `${page.path} canonical`).toContain(`${siteOrigin}${page.path}`);
     expect(links, `${page.path} feed discovery`).toContain(`${siteOrigin}/rss.xml`);
@@ -144,6 +157,15 @@ test('every page has a unique title and description, an absolute canonical URL, 
   expect(search && metaContent(search, 'robots')).toMatch(/noindex/);
   const article = pages.find((page) => page.path.startsWith('/blog/'));
   expect(article && metaContent(article, 'robots')).toBeUndefined();
+  expect(article && metaContent(article, 'twitter:creator')).toBe('@jordanellis_ecj');
+});
+
+test('the 404 page names no address of its own: no og:url, no canonical link', () => {
+  const notFound = pages.find((page) => page.path === '/404.html');
+  if (!notFound) throw new Error('the 404 page was not built');
+  expect(metaContent(notFound, 'og:url')).toBeUndefined();
+  expect(referencedUrls(notFound).some((ref) => ref.url.includes('/404'))).toBe(false);
+  expect(metaContent(notFound, 'robots')).toBe('noindex, follow');
 });
 
 test('articles carry article:published_time, modified_time, section and tags', () => {
@@ -212,39 +234,63 @@ test('every JSON-LD block parses and carries its required fields; articles, cate
   for (const [path, types] of articles)
     expect(types, path).toEqual(expect.arrayContaining(['BlogPosting', 'BreadcrumbList']));
   for (const [path, types] of typesByPath)
-    if (/^\/categories\/[^/]+\/$/.test(path)) expect(types, path).toContain('BreadcrumbList');
+    if (/^\/(categories|tags)\/[^/]+\/$/.test(path)) expect(types, path).toContain('BreadcrumbList');
+  expect(typesByPath.get('/tags/cloud/')).toContain('BreadcrumbList');
 });
 
-test('the RSS feeds are well-formed XML with absolute links and full content', async () => {
-  const categoryFeeds = pages.flatMap((page) =>
+test('the RSS feeds are well-formed XML with their page as link, a lastBuildDate, absolute links, images and full content', async () => {
+  const feedUrls = pages.flatMap((page) =>
     referencedUrls(page)
       .map((ref) => ref.url)
-      .filter((url) => /\/categories\/[^/]+\/rss\.xml$/.test(url)),
+      .filter((url) => /\/(categories|tags)\/[^/]+\/rss\.xml$/.test(url)),
   );
-  const feeds = [...new Set([`${siteOrigin}/rss.xml`, ...categoryFeeds])];
-  expect(feeds.length).toBeGreaterThan(1);
+  const feeds = [...new Set([`${siteOrigin}/rss.xml`, ...feedUrls])];
+  expect(feeds.some((feed) => feed.includes('/categories/'))).toBe(true);
+  expect(feeds.some((feed) => feed.includes('/tags/'))).toBe(true);
   for (const feed of feeds) {
     const { status, body, type } = await fetchText(feed);
     expect(status, feed).toBe(200);
     expect(type, feed).toMatch(/xml/);
     expect(SyntaxValidator.validate(body), feed).toBe(true);
-    const channel = xml.parse(body).rss.channel;
-    expect(channel.link, feed).toBe(`${siteOrigin}/`);
-    const items: { link: string; guid: { '#text': string }; pubDate: string; 'content:encoded': string }[] =
-      channel.item ?? [];
+    const rss = xml.parse(body).rss;
+    const channel = rss.channel;
+    // The channel stands for the page the feed is the feed of.
+    expect(channel.link, feed).toBe(feed.replace(/rss\.xml$/, ''));
+    expect((await fetch(local(channel.link))).status, channel.link).toBe(200);
+    expect(rss['@_xmlns:media'], feed).toBe('http://search.yahoo.com/mrss/');
+    const items: {
+      link: string;
+      pubDate: string;
+      'content:encoded': string;
+      'media:content': Record<string, string>;
+    }[] = channel.item ?? [];
+    expect(items.length, feed).toBeGreaterThan(0);
     expect(items.length, feed).toBeLessThanOrEqual(20);
+    const built = Date.parse(channel.lastBuildDate);
+    expect(Number.isNaN(built), `${feed} lastBuildDate`).toBe(false);
     for (const item of items) {
       expect(item.link.startsWith(`${siteOrigin}/blog/`), item.link).toBe(true);
       expect(Number.isNaN(Date.parse(item.pubDate)), item.pubDate).toBe(false);
+      expect(Date.parse(item.pubDate), `${feed} lastBuildDate is before an item`).toBeLessThanOrEqual(built);
       expect(item['content:encoded'].length, `${item.link} content`).toBeGreaterThan(500);
       expect(item['content:encoded'], `${item.link} relative URL`).not.toMatch(/(href|src)="\/(?!\/)/);
+      const image = item['media:content'];
+      expect(image?.['@_medium'], `${item.link} media:content`).toBe('image');
+      const response = await fetch(local(image?.['@_url'] ?? ''));
+      expect(response.status, image?.['@_url']).toBe(200);
+      expect(response.headers.get('content-type'), image?.['@_url']).toBe(image?.['@_type']);
     }
   }
-  const site = xml.parse((await fetchText('/rss.xml')).body).rss.channel.item;
-  expect(site[0].title).toBe('Backend Development Engineering in 2026: Skills, Systems and Career Paths');
-  expect(site[0].category).toEqual(expect.arrayContaining(['Backend']));
-  expect(site[0]['dc:creator']).toBe('Jordan Ellis');
-  expect(site[0]['content:encoded']).toContain('observability');
+  const site = xml.parse((await fetchText('/rss.xml')).body).rss.channel;
+  expect(site.link).toBe(`${siteOrigin}/`);
+  expect(site.lastBuildDate).toBe(new Date('2026-01-12T00:00:00Z').toUTCString());
+  expect(site.item[0].title).toBe(
+    'Backend Development Engineering in 2026: Skills, Systems and Career Paths',
+  );
+  expect(site.item[0].category).toEqual(expect.arrayContaining(['Backend']));
+  expect(site.item[0]['dc:creator']).toBe('Jordan Ellis');
+  expect(site.item[0]['content:encoded']).toContain('observability');
+  expect(site.item[0]['media:content']['@_width']).toBe('1200');
 });
 
 test("an article's Open Graph image is a 1200x630 PNG", async () => {

@@ -28,6 +28,28 @@ describe('the articles schema', () => {
     expect(data.tags).toEqual(['apis', 'cloud']);
   });
 
+  test('keeps one spelling of tags that differ only in case, spacing or punctuation', () => {
+    const tags = ['Machine  Learning', 'machine-learning', 'machine learning', 'C++', 'C#'];
+    const data = schema.parse({ ...valid, tags }) as { tags: string[] };
+    expect(data.tags).toEqual(['machine learning', 'c++', 'c#']);
+  });
+
+  test('refuses a tag with no letter or digit for its page address, naming it', () => {
+    const result = schema.safeParse({ ...valid, tags: ['apis', '日本語'] });
+    expect(result.success).toBe(false);
+    const issue = result.error?.issues.find((i) => i.path.join('.') === 'tags.1');
+    expect(issue?.message).toMatch(/'日本語'.*no letter or digit/);
+  });
+
+  test("reads an author's X handle with or without its @ and refuses anything else", () => {
+    const authors = collections.authors.schema as unknown as z.ZodType<{ twitter?: string }>;
+    const author = { name: 'Jordan Ellis', bio: 'Edits the journal.' };
+    expect(authors.parse({ ...author, twitter: 'jordan_e' }).twitter).toBe('@jordan_e');
+    expect(authors.parse({ ...author, twitter: '@jordan_e' }).twitter).toBe('@jordan_e');
+    expect(authors.parse(author).twitter).toBeUndefined();
+    expect(authors.safeParse({ ...author, twitter: 'https://x.com/jordan' }).success).toBe(false);
+  });
+
   test('requires heroAlt when heroImage is set', () => {
     const result = schema.safeParse({ ...valid, heroImage: './hero.png' });
     expect(result.success).toBe(false);

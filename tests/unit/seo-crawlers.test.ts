@@ -4,13 +4,13 @@ import { buildRobotsTxt } from '../../src/lib/seo/robots.ts';
 import { buildUrlset, isIndexablePath } from '../../src/lib/seo/sitemap-xml.ts';
 
 describe('buildRobotsTxt', () => {
-  test('allows the site, disallows the admin area and API, and names both sitemaps absolutely', () => {
+  test('lists the Disallow lines before Allow: / and names both sitemaps absolutely', () => {
     const text = buildRobotsTxt(new URL('https://jobs.example.com'));
     expect(text.split('\n')).toEqual([
       'User-agent: *',
-      'Allow: /',
       'Disallow: /admin/',
       'Disallow: /api/',
+      'Allow: /',
       '',
       'Sitemap: https://jobs.example.com/sitemap-index.xml',
       'Sitemap: https://jobs.example.com/sitemap-jobs.xml',
@@ -37,6 +37,10 @@ describe('isIndexablePath', () => {
     ['/categories/backend/page/3/', false],
     ['/404/', false],
     ['/jobs/', false],
+    ['/tags/', true],
+    ['/tags/cloud/', true],
+    ['/tags/2026/', true],
+    ['/tags/cloud/2/', false],
   ])('%s -> %s', (path, expected) => {
     expect(isIndexablePath(path)).toBe(expected);
   });

@@ -15,12 +15,18 @@ describe('readSitemapDates', () => {
     mkdirSync(join(dir, 'articles'));
     const write = (name: string, frontmatter: string) =>
       writeFileSync(join(dir, 'articles', name), article(frontmatter));
-    write('old.mdx', 'pubDate: 2026-01-12\ncategories: [backend]\nauthor: jordan');
+    write(
+      'old.mdx',
+      'pubDate: 2026-01-12\ncategories: [backend]\ntags: [Machine Learning, apis]\nauthor: jordan',
+    );
     write(
       'revised.mdx',
-      'pubDate: 2026-01-01\nupdatedDate: 2026-03-05\ncategories: [backend, careers]\nauthor: sam',
+      'pubDate: 2026-01-01\nupdatedDate: 2026-03-05\ncategories: [backend, careers]\ntags: [apis]\nauthor: sam',
     );
-    write('draft.mdx', 'pubDate: 2026-06-01\ncategories: [backend]\nauthor: jordan\ndraft: true');
+    write(
+      'draft.mdx',
+      'pubDate: 2026-06-01\ncategories: [backend]\ntags: [secret]\nauthor: jordan\ndraft: true',
+    );
     write('_partial.mdx', 'pubDate: 2030-01-01\ncategories: [backend]');
     dates = readSitemapDates(dir);
   });
@@ -36,6 +42,13 @@ describe('readSitemapDates', () => {
     expect(dates.lastmod.get('/categories/backend/')?.toISOString()).toBe('2026-03-05T00:00:00.000Z');
     expect(dates.lastmod.get('/authors/jordan/')?.toISOString()).toBe('2026-01-12T00:00:00.000Z');
     expect(dates.lastmod.get('/')?.toISOString()).toBe('2026-03-05T00:00:00.000Z');
+  });
+
+  test('dates the tags index and each tag page, at its slug, by its newest article', () => {
+    expect(dates.lastmod.get('/tags/')?.toISOString()).toBe('2026-03-05T00:00:00.000Z');
+    expect(dates.lastmod.get('/tags/apis/')?.toISOString()).toBe('2026-03-05T00:00:00.000Z');
+    expect(dates.lastmod.get('/tags/machine-learning/')?.toISOString()).toBe('2026-01-12T00:00:00.000Z');
+    expect(dates.lastmod.has('/tags/secret/')).toBe(false);
   });
 
   test('lists drafts for exclusion and never lets them date other pages', () => {

@@ -1,20 +1,34 @@
 /**
- * Browser side of /search/: reads ?q=, asks Pagefind, renders title, category and a highlighted
- * excerpt. Pagefind's own script and index are fetched from /pagefind/ only when a query runs.
+ * Browser side of /search/: reads ?q= and ?category= from the URL, asks Pagefind, shows the
+ * results ten at a time with "Show more results", and keeps the URL in step with the form so
+ * a search can be shared and the back button returns to the previous one. Pagefind's own
+ * script and index are fetched from /pagefind/ only when a query runs.
  */
+import { type PagefindResultData, renderResult } from './search-render';
+import {
+  describeResults,
+  isEmptyQuery,
+  RESULTS_PAGE,
+  readQuery,
+  type SearchQuery,
+  withQuery,
+} from './search-state';
 
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string; category?: string };
+interface PagefindResult {
+  data(): Promise<PagefindResultData>;
 }
+
+type SearchOptions = { filters?: Record<string, string> };
 
 interface Pagefind {
   options(options: { excerptLength?: number }): Promise<void>;
-  debouncedSearch(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  search(term: string | null, options?: SearchOptions): Promise<{ results: PagefindResult[] }>;
+  debouncedSearch(
+    term: string | null,
+    options?: SearchOptions,
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
-const MAX_RESULTS = 10;
 let pagefind: Promise<Pagefind> | undefined;
 
 function loadPagefind(): Promise<Pagefind> {
@@ -27,82 +41,120 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-/** Copies the excerpt's text and <mark> highlights only, so no other markup can reach the page. */
-function renderExcerpt(excerpt: string, into: HTMLElement): void {
-  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
-  for (const node of parsed.body.firstElementChild?.childNodes ?? []) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      into.append(mark);
-    } else into.append(node.textContent ?? '');
-  }
+interface SearchElements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  select: HTMLSelectElement;
+  status: HTMLElement;
+  list: HTMLElement;
+  more: HTMLButtonElement;
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
-  const item = document.createElement('li');
-  const heading = document.createElement('h2');
-  heading.className = 'text-xl font-semibold';
-  const link = document.createElement('a');
-  link.href = data.url;
-  link.className = 'hover:underline';
-  link.textContent = data.meta.title ?? data.url;
-  heading.append(link);
-  item.append(heading);
-  if (data.meta.category) {
-    const category = document.createElement('p');
-    category.className = 'text-sm font-medium text-blue-700 dark:text-blue-300';
-    category.textContent = data.meta.category;
-    item.append(category);
-  }
-  const excerpt = document.createElement('p');
-  excerpt.className = 'mt-1 text-slate-700 dark:text-slate-300';
-  renderExcerpt(data.excerpt, excerpt);
-  item.append(excerpt);
-  return item;
-}
-
-async function runSearch(query: string, status: HTMLElement, list: HTMLElement): Promise<void> {
-  if (!query.trim()) {
-    status.textContent = '';
-    list.replaceChildren();
-    return;
-  }
-  status.textContent = 'Searching…';
-  try {
-    const search = await (await loadPagefind()).debouncedSearch(query);
-    if (!search) return; // superseded by a newer keystroke
-    const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
-    list.replaceChildren(...results.map(renderResult));
-    const more = search.results.length > MAX_RESULTS ? ` (showing the first ${MAX_RESULTS})` : '';
-    status.textContent =
-      results.length === 0
-        ? `No articles match “${query}”.`
-        : `${search.results.length} ${search.results.length === 1 ? 'article matches' : 'articles match'} “${query}”${more}.`;
-  } catch {
-    status.textContent = 'Search is unavailable right now. Please try again later, or browse the categories.';
-  }
-}
-
-/** Wires the search form inside `root`: runs ?q= on load and searches as the reader types. */
-export function startSearchPage(root: HTMLElement): void {
+function findElements(root: HTMLElement): SearchElements | undefined {
+  const form = root.querySelector('form');
   const input = root.querySelector<HTMLInputElement>('input[name="q"]');
+  const select = root.querySelector<HTMLSelectElement>('select[name="category"]');
   const status = root.querySelector<HTMLElement>('[data-search-status]');
   const list = root.querySelector<HTMLElement>('[data-search-results]');
-  if (!input || !status || !list) return;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
+  if (!form || !input || !select || !status || !list || !more) return undefined;
+  return { form, input, select, status, list, more };
+}
+
+/** Wires the search form inside `root`: runs the URL's query on load and keeps the two in step. */
+export function startSearchPage(root: HTMLElement): void {
+  const elements = findElements(root);
+  if (!elements) return;
+  const { form, input, select, status, list, more } = elements;
   root.querySelector<HTMLElement>('[data-search-fallback]')?.setAttribute('hidden', '');
-  const initial = new URLSearchParams(location.search).get('q') ?? '';
-  input.value = initial;
-  void runSearch(initial, status, list);
+  const categories = [...select.options].map((option) => option.value).filter(Boolean);
+  const formQuery = (): SearchQuery => ({ q: input.value, category: select.value });
+  let results: PagefindResult[] = [];
+  let shown = 0;
+  // Each search gets a number; answers to a superseded one are dropped.
+  let current = 0;
+  // Typing adds one history entry per burst of keystrokes, not one per key.
+  let typing = false;
+
+  async function showMore(search: number, focus: boolean): Promise<void> {
+    const next = results.slice(shown, shown + RESULTS_PAGE);
+    const items = (await Promise.all(next.map((result) => result.data()))).map(renderResult);
+    if (search !== current) return;
+    list.append(...items);
+    shown += next.length;
+    more.hidden = shown >= results.length;
+    more.textContent = `Show more results (${results.length - shown} more)`;
+    // Keyboard and screen reader users land on the first new result, not back at the top.
+    if (focus) items[0]?.querySelector('a')?.focus();
+  }
+
+  async function run(query: SearchQuery, debounce: boolean): Promise<void> {
+    const search = ++current;
+    results = [];
+    shown = 0;
+    if (isEmptyQuery(query)) {
+      status.textContent = '';
+      list.replaceChildren();
+      more.hidden = true;
+      return;
+    }
+    status.textContent = 'Searching…';
+    try {
+      const engine = await loadPagefind();
+      const term = query.q.trim() || null;
+      const options = query.category ? { filters: { category: query.category } } : {};
+      const found = debounce
+        ? await engine.debouncedSearch(term, options)
+        : await engine.search(term, options);
+      if (!found || search !== current) return;
+      results = found.results;
+      list.replaceChildren();
+      await showMore(search, false);
+      if (search !== current) return;
+      const name = [...select.options].find((option) => option.value === query.category)?.text;
+      status.textContent = describeResults(results.length, query, query.category ? name : undefined);
+    } catch {
+      status.textContent =
+        'Search is unavailable right now. Please try again later, or browse the categories.';
+    }
+  }
+
+  function remember(query: SearchQuery, mode: 'push' | 'replace'): void {
+    const url = withQuery(new URL(location.href), query);
+    if (url.href === location.href) return;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  function showUrlQuery(): void {
+    const query = readQuery(new URL(location.href), categories);
+    input.value = query.q;
+    select.value = query.category;
+    typing = false;
+    void run(query, false);
+  }
+
   input.addEventListener('input', () => {
-    const url = new URL(location.href);
-    if (input.value) url.searchParams.set('q', input.value);
-    else url.searchParams.delete('q');
-    history.replaceState(null, '', url);
-    void runSearch(input.value, status, list);
+    remember(formQuery(), typing ? 'replace' : 'push');
+    typing = true;
+    void run(formQuery(), true);
   });
-  root.querySelector('form')?.addEventListener('submit', (event) => {
+  // A search the reader left (blur, Enter) is kept: the next keystroke starts a new entry.
+  input.addEventListener('change', () => {
+    typing = false;
+  });
+  select.addEventListener('change', () => {
+    typing = false;
+    remember(formQuery(), 'push');
+    void run(formQuery(), false);
+  });
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void runSearch(input.value, status, list);
+    typing = false;
+    remember(formQuery(), 'push');
+    void run(formQuery(), false);
   });
+  more.addEventListener('click', () => void showMore(current, true));
+  window.addEventListener('popstate', showUrlQuery);
+  showUrlQuery();
 }

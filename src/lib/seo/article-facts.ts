@@ -6,11 +6,17 @@ export interface NamedRef {
   name: string;
 }
 
+/** An author as bylines, feeds and social tags need them. */
+export interface AuthorRef extends NamedRef {
+  /** X (Twitter) handle with its "@", for twitter:creator; absent when the author has none. */
+  twitter?: string | undefined;
+}
+
 /** An article's references resolved to names, as feeds, cards and meta tags need them. */
 export interface ArticleFacts {
   /** The article's categories in frontmatter order; the first is its primary section. */
   categories: NamedRef[];
-  author: NamedRef | undefined;
+  author: AuthorRef | undefined;
 }
 
 /** Resolves an article's category and author references against already-loaded collections. */
@@ -26,7 +32,7 @@ export function getArticleFacts(
       const name = names.get(id);
       return name ? [{ id, name }] : [];
     }),
-    author: author ? { id: author.id, name: author.data.name } : undefined,
+    author: author ? { id: author.id, name: author.data.name, twitter: author.data.twitter } : undefined,
   };
 }
 
@@ -43,6 +49,10 @@ export const paths = {
   logo: '/logo.png',
   category: (slug: string) => `/categories/${slug}/`,
   categoryFeed: (slug: string) => `/categories/${slug}/rss.xml`,
+  /** Takes the tag's slug (tagSlug), not its name. */
+  tag: (slug: string) => `/tags/${slug}/`,
+  tagFeed: (slug: string) => `/tags/${slug}/rss.xml`,
+  tags: '/tags/',
   author: (slug: string) => `/authors/${slug}/`,
   feed: '/rss.xml',
   search: '/search/',

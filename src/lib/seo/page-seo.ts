@@ -6,6 +6,7 @@ import type { SeoExtras } from '@/components/seo/SeoHead.astro';
 import type { Article, Category } from '@/lib/content';
 import { type ArticleFacts, getLastModified, paths } from '@/lib/seo/article-facts';
 import { buildBlogPosting, buildBreadcrumbList, buildWebSite, type Publisher } from '@/lib/seo/json-ld';
+import type { TagSummary } from '@/lib/tags';
 import { SITE } from '@/site.config';
 
 function requireSite(site: URL | undefined): URL {
@@ -61,6 +62,7 @@ export function getArticleSeo(article: Article, facts: ArticleFacts, siteUrl: UR
       title: `${category.name} | ${SITE.name}`,
       href: paths.categoryFeed(category.id),
     })),
+    twitterCreator: facts.author?.twitter,
   };
 }
 
@@ -76,6 +78,26 @@ export function getCategorySeo(category: Category, siteUrl: URL | undefined): Se
     ],
     feeds: [{ title: `${category.data.name} | ${SITE.name}`, href: paths.categoryFeed(category.id) }],
   };
+}
+
+/** Tag page: Home › Tags › tag breadcrumbs and the tag's own feed. */
+export function getTagSeo(tag: TagSummary, siteUrl: URL | undefined): SeoExtras {
+  const site = requireSite(siteUrl);
+  return {
+    jsonLd: [
+      buildBreadcrumbList([
+        { name: 'Home', url: new URL('/', site).href },
+        { name: 'Tags', url: new URL(paths.tags, site).href },
+        { name: tag.name, url: new URL(paths.tag(tag.slug), site).href },
+      ]),
+    ],
+    feeds: [{ title: tagFeedTitle(tag), href: paths.tagFeed(tag.slug) }],
+  };
+}
+
+/** The title of a tag's feed, as its page advertises it and the feed names itself. */
+export function tagFeedTitle(tag: TagSummary): string {
+  return `Tagged “${tag.name}” | ${SITE.name}`;
 }
 
 /** Home page: WebSite with the search action. */

@@ -33,8 +33,8 @@ export function buildUrlset(entries: readonly SitemapEntry[]): string {
   ].join('\n');
 }
 
-/** Page 2+ of the home, a category or an author listing: `/2/`, `/categories/x/3/`, `…/page/2/`. */
-const PAGINATED = /^\/(?:(?:categories|authors)\/[^/]+\/)?(?:page\/)?\d+\/?$|\/page\/\d+\/?$/;
+/** Page 2+ of the home, a category, tag or author listing: `/2/`, `/tags/x/3/`, `…/page/2/`. */
+const PAGINATED = /^\/(?:(?:categories|tags|authors)\/[^/]+\/)?(?:page\/)?\d+\/?$|\/page\/\d+\/?$/;
 
 /**
  * Whether a built page belongs in the sitemap: search results, the editors' area, API routes,
