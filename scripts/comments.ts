@@ -8,9 +8,8 @@
  */
 
 import { purgeAdminRecords } from '../src/server/admin/admin-session.repository.ts';
-import { clearAddressHashes } from '../src/server/comments/comment.repository.ts';
-import { ADDRESS_RETENTION_MS } from '../src/server/comments/comment.service.ts';
 import type { CommentStatus } from '../src/server/comments/comment.table.ts';
+import { clearExpiredAddressHashes } from '../src/server/comments/comment-housekeeping.ts';
 import {
   eraseByEmail,
   exportByEmail,
@@ -63,7 +62,7 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     const erased = await eraseByEmail(db, emailArgument(args));
     console.error(`[comments] erased ${erased} comment(s) stored with ${emailArgument(args)}`);
   } else if (command === 'purge') {
-    const cleared = await clearAddressHashes(db, new Date(Date.now() - ADDRESS_RETENTION_MS).toISOString());
+    const cleared = await clearExpiredAddressHashes(db);
     await purgeAdminRecords(db, new Date().toISOString(), new Date(Date.now() - 86_400_000).toISOString());
     console.error(`[comments] cleared ${cleared} client-address hash(es) older than 30 days`);
   } else {

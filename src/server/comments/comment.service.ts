@@ -27,8 +27,6 @@ export type SubmitOutcome =
   | { kind: 'stored'; id: string; status: CommentStatus };
 
 const DAY_MS = 86_400_000;
-/** Client-address hashes are kept this long, then cleared. */
-export const ADDRESS_RETENTION_MS = 30 * DAY_MS;
 /** Replies nest at most this many levels deep (0-based depth of the deepest level is 2). */
 export const MAX_DEPTH = 2;
 
@@ -66,7 +64,9 @@ export async function submitComment(
   const nowIso = now.toISOString();
   const hash = bodyHash(comment.body);
 
-  const outcome = await db.transaction().execute(async (trx): Promise<SubmitOutcome> => {
+  // Clearing old address hashes is housekeeping on its own schedule (comment-housekeeping.ts),
+  // never part of a reply.
+  return db.transaction().execute(async (trx): Promise<SubmitOutcome> => {
     const windowStart = new Date(now.getTime() - config.rateLimitWindowMs).toISOString();
     await repo.lockClient(trx, ipHash);
     const recent = await repo.listRecentByClient(trx, ipHash, windowStart);
@@ -126,11 +126,4 @@ export async function submitComment(
     });
     return { kind: 'stored', id, status };
   });
-  if (outcome.kind === 'stored') {
-    // Housekeeping rides on writes; failing it must not fail the reader's post.
-    await repo
-      .clearAddressHashes(db, new Date(now.getTime() - ADDRESS_RETENTION_MS).toISOString())
-      .catch(() => 0);
-  }
-  return outcome;
 }
