@@ -135,6 +135,13 @@ describe.each(databaseKinds)('comments on %s', (kind) => {
     expect(Number(count?.n)).toBe(5);
   });
 
+  test('rate-limits every address of an IPv6 /64 as one client', async () => {
+    for (let i = 1; i <= 5; i += 1)
+      expect((await post({}, { clientAddress: `2001:db8:7:7::${i}` })).kind).toBe('stored');
+    expect((await post({}, { clientAddress: '2001:db8:7:7:ffff::1' })).kind).toBe('rate-limited');
+    expect((await post({}, { clientAddress: '2001:db8:7:8::1' })).kind).toBe('stored');
+  });
+
   test('sends the same text on the same article within a day to spam, not to the bin', async () => {
     await post({ comment: 'Same words' });
     client += 1;

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { clientNetwork } from '../platform/client-network.ts';
 import type { Db } from '../platform/db/database.ts';
 import { getAppKeys, hashClientAddress } from '../platform/secrets.ts';
 import type { CommentsConfig } from './comment.config.ts';
@@ -60,7 +61,8 @@ export async function submitComment(
   if (token.kind === 'missing' || token.kind === 'forged') return { kind: 'stale-form' };
   const { elapsedMs } = token;
   const formExpired = token.kind === 'expired';
-  const ipHash = hashClientAddress(keys, submission.clientAddress);
+  // An IPv6 subscriber holds a whole /64: the rate limit counts the network, not each address.
+  const ipHash = hashClientAddress(keys, clientNetwork(submission.clientAddress));
   const nowIso = now.toISOString();
   const hash = bodyHash(comment.body);
 
