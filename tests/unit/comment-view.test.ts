@@ -1,9 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import CommentsIsland from '@/components/comments/CommentsIsland.astro';
 import { resetConfig } from '../../src/server/platform/config/config.ts';
 import { closeDb } from '../../src/server/platform/db/database.ts';
-import { scratchSqliteUrl } from '../e2e/support/server.ts';
 import { type HungDatabase, startHungDatabase } from '../support/hung-database.ts';
 
 const props = { articleId: 'backend-development-engineering-2026', articleTitle: 'Backend' };
@@ -11,18 +13,22 @@ const FALLBACK = 'Comments cannot be loaded right now';
 
 describe('the comments island', () => {
   let hung: HungDatabase | undefined;
+  let folder: string | undefined;
   afterEach(async () => {
     // Drop the hung connections first, so closing the pool does not wait on them.
     await hung?.close();
     hung = undefined;
     await closeDb();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    folder = undefined;
     delete process.env['DATABASE_URL'];
     resetConfig();
     vi.restoreAllMocks();
   });
 
   test('renders the count and a signed form from a working database', async () => {
-    process.env['DATABASE_URL'] = scratchSqliteUrl();
+    folder = mkdtempSync(join(tmpdir(), 'blog-view-'));
+    process.env['DATABASE_URL'] = `file:${join(folder, 'site.db')}`;
     const container = await AstroContainer.create();
     const html = await container.renderToString(CommentsIsland, { props });
     expect(html).toContain('0 comments');
