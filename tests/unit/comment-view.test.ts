@@ -5,7 +5,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import CommentsIsland from '@/components/comments/CommentsIsland.astro';
 import { resetConfig } from '../../src/server/platform/config/config.ts';
-import { closeDb } from '../../src/server/platform/db/database.ts';
+import { closeDb, getDb } from '../../src/server/platform/db/database.ts';
 import { type HungDatabase, startHungDatabase } from '../support/hung-database.ts';
 
 const props = { articleId: 'backend-development-engineering-2026', articleTitle: 'Backend' };
@@ -29,6 +29,8 @@ describe('the comments island', () => {
   test('renders the count and a signed form from a working database', async () => {
     folder = mkdtempSync(join(tmpdir(), 'blog-view-'));
     process.env['DATABASE_URL'] = `file:${join(folder, 'site.db')}`;
+    // Migrated first, as the server does before it listens: the island's deadline is for reads.
+    await getDb();
     const container = await AstroContainer.create();
     const html = await container.renderToString(CommentsIsland, { props });
     expect(html).toContain('0 comments');

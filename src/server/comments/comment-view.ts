@@ -46,16 +46,21 @@ const report = failureLog('comments');
 let failedAt = Number.NEGATIVE_INFINITY;
 
 /**
- * The read, or undefined (logged, rate-limited) when it fails or misses the deadline. Reads
- * that may back off are skipped for a moment after a failure; the keys are not (they are
- * cached once read, and without them a refused post's form could not be posted again).
+ * The read, or undefined (logged, rate-limited) when it fails or misses the deadline. For a
+ * moment after a failure the thread is not read at all and the keys only if they are at hand
+ * (cached: they resolve before a 0 ms timer), so an outage costs readers no waiting.
  */
-async function readWithin<T>(read: () => Promise<T>, mayBackOff: boolean): Promise<T | undefined> {
-  if (mayBackOff && Date.now() - failedAt < BACK_OFF_MS) return undefined;
+async function readWithin<T>(
+  read: () => Promise<T>,
+  whileFailing: 'skip' | 'at-hand',
+): Promise<T | undefined> {
+  const failing = Date.now() - failedAt < BACK_OFF_MS;
+  if (failing && whileFailing === 'skip') return undefined;
   try {
-    return await withDeadline(read(), READ_DEADLINE_MS, 'the database');
+    return await withDeadline(read(), failing ? 0 : READ_DEADLINE_MS, 'the database');
   } catch (error) {
-    failedAt = Date.now();
+    // Only a full read's failure starts the back-off again, or the thread would never be retried.
+    if (!failing) failedAt = Date.now();
     report('comments are showing their fallback', error);
     return undefined;
   }
@@ -81,8 +86,8 @@ export async function loadCommentView({
   replyToId,
 }: ViewRequest): Promise<CommentView> {
   const [keys, thread] = await Promise.all([
-    readWithin(async () => getAppKeys(await commentsDb()), false),
-    readWithin(async () => getCommentThread(await commentsDb(), articleId), true),
+    readWithin(async () => getAppKeys(await commentsDb()), 'at-hand'),
+    readWithin(async () => getCommentThread(await commentsDb(), articleId), 'skip'),
   ]);
   let message: CommentView['message'] = failed && { kind: 'error', text: failed.message };
   const outcome = keys && decodeOutcome(keys.signingKey, cookies.get(OUTCOME_COOKIE)?.value, articleId);
