@@ -23,8 +23,9 @@ export interface CommentView {
   token: string | undefined;
   /** The outcome of this reader's last post, shown once, or why the post was refused. */
   message: { kind: 'ok' | 'error'; text: string } | undefined;
-  /** What the reader typed and the errors per field, after a refused post. */
+  /** What the reader typed, after a refused post. */
   values: CommentFormValues | undefined;
+  /** The error per field, after a refused post. */
   errors: CommentErrors | undefined;
   /** The comment being replied to, when it is shown. */
   replyTo: { id: string; name: string } | undefined;
