@@ -5,12 +5,12 @@
  *   export --email X                 everything stored about an email, as JSON on stdout
  *   erase --email X                  deletes every comment stored with that email
  *   purge                            clears address hashes older than 30 days, expired sessions
+ *                                    and failed logins that no longer count
  */
 
-import { purgeAdminRecords } from '../src/server/admin/admin-session.repository.ts';
-import { clearAddressHashes } from '../src/server/comments/comment.repository.ts';
-import { ADDRESS_RETENTION_MS } from '../src/server/comments/comment.service.ts';
+import { purgeAdminRecords } from '../src/server/admin/admin-auth.service.ts';
 import type { CommentStatus } from '../src/server/comments/comment.table.ts';
+import { clearExpiredAddressHashes } from '../src/server/comments/comment-housekeeping.ts';
 import {
   eraseByEmail,
   exportByEmail,
@@ -63,8 +63,8 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     const erased = await eraseByEmail(db, emailArgument(args));
     console.error(`[comments] erased ${erased} comment(s) stored with ${emailArgument(args)}`);
   } else if (command === 'purge') {
-    const cleared = await clearAddressHashes(db, new Date(Date.now() - ADDRESS_RETENTION_MS).toISOString());
-    await purgeAdminRecords(db, new Date().toISOString(), new Date(Date.now() - 86_400_000).toISOString());
+    const cleared = await clearExpiredAddressHashes(db);
+    await purgeAdminRecords(db);
     console.error(`[comments] cleared ${cleared} client-address hash(es) older than 30 days`);
   } else {
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');

@@ -10,8 +10,11 @@ let server: RunningServer;
 async function admin(query: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  await client.query(query);
-  await client.end();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
 }
 
 test.skip(!adminUrl, 'needs TEST_DATABASE_URL (a PostgreSQL server it may create and drop databases on)');

@@ -5,9 +5,9 @@ import {
   fetchFormToken,
   fillComment,
   logInAsModerator,
-  MIN_SECONDS,
   newClient,
   useCommentsServer,
+  waitUntilPostable,
 } from './support/comments.ts';
 
 const server = useCommentsServer();
@@ -95,7 +95,7 @@ test('a reply nests under its parent and a known author is approved at once', as
 test('a moderator marks several comments as spam at once, then deletes them', async ({ browser }) => {
   const context = await newClient(browser, server.url);
   const token = await fetchFormToken(context.request);
-  await new Promise((resolve) => setTimeout(resolve, MIN_SECONDS * 1000 + 200));
+  await waitUntilPostable(token);
   for (const name of ['Bulk One', 'Bulk Two']) {
     const response = await context.request.post(COMMENTS_PAGE, {
       headers: { Origin: server.url, Accept: 'application/json' },

@@ -4,9 +4,9 @@ import {
   ARTICLE,
   COMMENTS_PAGE,
   fillComment,
-  MIN_SECONDS,
   newClient,
   useCommentsServer,
+  waitUntilPostable,
   withoutInPlaceScript,
 } from './support/comments.ts';
 
@@ -137,7 +137,7 @@ test('a form whose token cannot be verified keeps the text and posts on the next
   await expect(form.getByRole('status')).toContainText('could not be verified');
   await expect(form.getByLabel('Comment')).toHaveValue('Typed into an old form.');
   await expect(form.locator('input[name="token"]')).not.toHaveValue('tampered');
-  await page.waitForTimeout(MIN_SECONDS * 1000 + 200);
+  await waitUntilPostable(await form.locator('input[name="token"]').inputValue());
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(form.getByRole('status')).toContainText('held for moderation');
   await context.close();

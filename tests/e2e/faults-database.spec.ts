@@ -19,6 +19,17 @@ async function fetchIslands(base: string): Promise<{ jobs: Response; comments: R
 }
 
 const jobsState = (html: string) => /data-state="([a-z]+)"/.exec(html)?.[1];
+const ADMIN_PASSWORD = 'faults moderator password';
+
+/** Posts the login form as a browser would, without following the redirect. */
+function logIn(base: string, password: string): Promise<Response> {
+  return fetch(`${base}/admin/login/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
+    body: new URLSearchParams({ password }),
+    redirect: 'manual',
+  });
+}
 const COMMENTS_DOWN = 'Comments cannot be loaded right now';
 
 for (const kind of databaseKinds) {
@@ -31,7 +42,12 @@ for (const kind of databaseKinds) {
       database = await createTestDatabase(kind);
       await seedE2eJobs(database.url);
       outage = kind === 'sqlite' ? sqliteOutage(database.url) : postgresOutage(database.url);
-      server = await startServer({ DATABASE_URL: database.url, COMMENTS_MIN_SECONDS: '0', TRUST_PROXY: '1' });
+      server = await startServer({
+        DATABASE_URL: database.url,
+        COMMENTS_MIN_SECONDS: '0',
+        TRUST_PROXY: '1',
+        ADMIN_PASSWORD,
+      });
     });
     test.afterAll(async () => {
       await outage?.end().catch(() => {});
@@ -72,6 +88,12 @@ for (const kind of databaseKinds) {
       await expect(form.getByLabel('Comment')).toHaveValue(text);
       await expect(form.getByLabel('Name')).toHaveValue('Dora');
       await expect(form.getByLabel('Email')).toHaveValue('dora@example.com');
+      // The login page answers with its own 503 and message, not a blank 500.
+      const login = await logIn(server.url, ADMIN_PASSWORD);
+      expect(login.status).toBe(503);
+      const loginPage = await login.text();
+      expect(loginPage).toContain('Moderator login');
+      expect(loginPage).toContain('The database is unavailable; try again in a minute.');
 
       await outage.end();
       // No restart: the same server process serves data again.
@@ -86,6 +108,7 @@ for (const kind of databaseKinds) {
       expect((await accepted).status()).toBe(303);
       await expect(page.getByText('Your comment is held for moderation')).toBeVisible();
       expect((await storedBodies(database.db)).filter((body) => body === text)).toHaveLength(1);
+      expect((await logIn(server.url, ADMIN_PASSWORD)).status).toBe(303);
       await context.close();
     });
   });

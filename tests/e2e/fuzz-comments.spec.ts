@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
@@ -98,6 +100,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await server?.stop();
+  if (databaseFile) rmSync(dirname(databaseFile), { recursive: true, force: true });
 });
 
 function formFields(r: FuzzRequest, marker: string): Array<[string, string]> {

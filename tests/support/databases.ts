@@ -25,38 +25,43 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
     const dir = mkdtempSync(join(tmpdir(), 'blog-test-'));
     const url = `file:${join(dir, 'test.db')}`;
     const db = createDatabase(url);
-    await migrateToLatest(db);
-    return {
-      name: kind,
-      url,
-      db,
-      async drop() {
-        await db.destroy();
-        rmSync(dir, { recursive: true, force: true });
-      },
+    const drop = async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
     };
+    await migrateToLatest(db).catch(async (error: unknown) => {
+      await drop();
+      throw error;
+    });
+    return { name: kind, url, db, drop };
   }
   const adminUrl = process.env['TEST_DATABASE_URL'];
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const dbName = `blog_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
+  try {
+    await admin.query(`CREATE DATABASE ${dbName}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const db = createDatabase(url.toString());
-  await migrateToLatest(db);
-  return {
-    name: kind,
-    url: url.toString(),
-    db,
-    async drop() {
-      await db.destroy();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
+  const drop = async () => {
+    await db.destroy();
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    try {
       await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    } finally {
       await cleanup.end();
-    },
+    }
   };
+  // A database that fails to migrate is dropped here: no test holds it to drop later.
+  await migrateToLatest(db).catch(async (error: unknown) => {
+    await drop();
+    throw error;
+  });
+  return { name: kind, url: url.toString(), db, drop };
 }

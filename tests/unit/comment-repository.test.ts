@@ -1,7 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { readCommentsConfig } from '../../src/server/comments/comment.config.ts';
 import * as repo from '../../src/server/comments/comment.repository.ts';
 import { type CommentSubmission, submitComment } from '../../src/server/comments/comment.service.ts';
+import {
+  clearExpiredAddressHashes,
+  scheduleAddressCleanup,
+} from '../../src/server/comments/comment-housekeeping.ts';
 import {
   eraseByEmail,
   exportByEmail,
@@ -130,6 +135,13 @@ describe.each(databaseKinds)('comments on %s', (kind) => {
     expect(Number(count?.n)).toBe(5);
   });
 
+  test('rate-limits every address of an IPv6 /64 as one client', async () => {
+    for (let i = 1; i <= 5; i += 1)
+      expect((await post({}, { clientAddress: `2001:db8:7:7::${i}` })).kind).toBe('stored');
+    expect((await post({}, { clientAddress: '2001:db8:7:7:ffff::1' })).kind).toBe('rate-limited');
+    expect((await post({}, { clientAddress: '2001:db8:7:8::1' })).kind).toBe('stored');
+  });
+
   test('sends the same text on the same article within a day to spam, not to the bin', async () => {
     await post({ comment: 'Same words' });
     client += 1;
@@ -217,18 +229,77 @@ describe.each(databaseKinds)('comments on %s', (kind) => {
     expect(await exportByEmail(testDb.db, 'other@example.com')).toHaveLength(1);
   });
 
-  test('stores the client address only as a hash and clears it after 30 days', async () => {
+  test('stores the client address only as a hash; the cleanup clears it after 30 days, not a post', async () => {
     const outcome = await post({}, { clientAddress: '203.0.113.9' });
     if (outcome.kind !== 'stored') throw new Error('not stored');
+    const hashOf = async () => (await repo.findComment(testDb.db, outcome.id))?.ip_hash;
     const row = await repo.findComment(testDb.db, outcome.id);
     expect(row?.ip_hash).toMatch(/^[\w-]{32}$/);
     expect(JSON.stringify(row)).not.toContain('203.0.113');
     const monthLater = later(31 * 86_400_000);
     const keys = await getAppKeys(testDb.db);
     const freshToken = createFormToken(keys.signingKey, ARTICLE, monthLater.getTime() - 10_000);
+    // A post no longer does the cleanup in its reply.
     expect(await post({}, { token: freshToken }, monthLater)).toMatchObject({ kind: 'stored' });
-    expect((await repo.findComment(testDb.db, outcome.id))?.ip_hash).toBeNull();
+    expect(await hashOf()).not.toBeNull();
+    expect(await clearExpiredAddressHashes(testDb.db, later(29 * 86_400_000))).toBe(0);
+    expect(await clearExpiredAddressHashes(testDb.db, monthLater)).toBe(1);
+    expect(await hashOf()).toBeNull();
   });
+
+  /** Posts at a real moment (the cleanup reads the clock), with a form rendered 10 s before. */
+  async function postAt(daysAgo: number) {
+    const at = new Date(Date.now() - daysAgo * 86_400_000);
+    const fresh = createFormToken((await getAppKeys(testDb.db)).signingKey, ARTICLE, at.getTime() - 10_000);
+    client += 1;
+    const outcome = await post({}, { token: fresh }, at);
+    if (outcome.kind !== 'stored') throw new Error(`not stored: ${outcome.kind}`);
+    return outcome;
+  }
+
+  test('the scheduled cleanup clears expired hashes in the background', async () => {
+    const outcome = await postAt(31);
+    const recent = await postAt(0);
+    const stop = scheduleAddressCleanup(testDb.db, { firstMs: 0 });
+    try {
+      await vi.waitFor(async () =>
+        expect((await repo.findComment(testDb.db, outcome.id))?.ip_hash).toBeNull(),
+      );
+    } finally {
+      stop();
+    }
+    expect((await repo.findComment(testDb.db, recent.id))?.ip_hash).not.toBeNull();
+  });
+
+  test.runIf(kind === 'postgres')(
+    'answers a post without waiting on rows another transaction holds',
+    async () => {
+      const old = await postAt(31);
+      // A moderator's transaction holds an old row. The former cleanup UPDATE in the reply path
+      // queued behind it (until the statement timeout): the race below sees it waiting on the lock.
+      const holder = new pg.Client({ connectionString: testDb.url });
+      await holder.connect();
+      let watching = true;
+      try {
+        await holder.query('BEGIN');
+        await holder.query('UPDATE comments SET moderated_at = created_at WHERE id = $1', [old.id]);
+        const lockWaiter = (async () => {
+          const waiting = `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+          while (watching) {
+            if ((await holder.query<{ n: number }>(waiting)).rows[0]?.n) return 'waited on the held row';
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          return 'stopped watching';
+        })();
+        expect(await Promise.race([postAt(0).then(() => 'answered'), lockWaiter])).toBe('answered');
+      } finally {
+        watching = false;
+        await holder.query('ROLLBACK');
+        await holder.end();
+      }
+    },
+  );
 
   test('rolls the comment back when the insert fails inside the transaction', async () => {
     await expect(

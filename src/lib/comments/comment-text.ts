@@ -7,18 +7,31 @@ export type TextSegment =
   | { kind: 'link'; text: string; href: string };
 
 const URL_CANDIDATE = /\bhttps?:\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/giu;
-const TRAILING = /[.,;:!?'"\])}]+$/u;
+/** Characters that end a sentence rather than a URL when they close it. */
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"', ']', ')', '}']);
 
-/** Drops trailing punctuation that ends a sentence rather than the URL, keeping balanced ")". */
+function count(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n += 1;
+  return n;
+}
+
+/**
+ * Drops trailing punctuation that ends a sentence rather than the URL, keeping a ")" that
+ * closes a "(" inside it. One pass from the end over counts taken once: a comment can hold
+ * thousands of ")" and every island render formats every comment.
+ */
 function trimUrl(candidate: string): string {
-  let url = candidate;
-  for (;;) {
-    const match = TRAILING.exec(url);
-    if (!match) return url;
-    const last = url.at(-1);
-    if (last === ')' && (url.match(/\(/g)?.length ?? 0) >= (url.match(/\)/g)?.length ?? 0)) return url;
-    url = url.slice(0, -1);
+  const open = count(candidate, '(');
+  let close = count(candidate, ')');
+  let end = candidate.length;
+  while (end > 0) {
+    const last = candidate[end - 1] as string;
+    if (!TRAILING.has(last) || (last === ')' && open >= close)) break;
+    if (last === ')') close -= 1;
+    end -= 1;
   }
+  return candidate.slice(0, end);
 }
 
 function toHref(text: string): string | undefined {

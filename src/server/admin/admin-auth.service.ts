@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { clientNetwork } from '../platform/client-network.ts';
 import { type Config, getConfig } from '../platform/config/config.ts';
 import type { Db } from '../platform/db/database.ts';
 import { getAppKeys, hashClientAddress } from '../platform/secrets.ts';
-import * as repo from './admin-session.repository.ts';
+import * as repo from './admin.repository.ts';
+import { FAILURE_COUNT_CAP, FAILURE_WINDOW_MS, holdAttempt, loginDelayMs } from './login-throttle.ts';
 
-/** Failed logins allowed per client in the window before further attempts are refused. */
-export const LOGIN_FAILURE_LIMIT = 5;
-const LOGIN_WINDOW_MS = 15 * 60_000;
 /** Whether the admin area can be used, and why not. */
 export type AdminAvailability = { enabled: true; password: string } | { enabled: false; reason: string };
 
@@ -37,44 +37,61 @@ function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-/** The result of a login attempt. */
-export type LoginOutcome =
-  | { kind: 'ok'; token: string; expiresAt: Date }
-  | { kind: 'wrong-password' }
-  | { kind: 'rate-limited'; retryAfterSeconds: number };
+/** A login attempt: the password typed, the one configured, and where it came from. */
+export interface LoginAttempt {
+  password: string;
+  expected: string;
+  clientAddress: string;
+}
 
-/** Checks the password, rate-limiting failures per hashed client address, and opens a session. */
+/** The result of a login attempt, with how long it was held before its password was checked. */
+export type LoginOutcome =
+  | { kind: 'ok'; token: string; expiresAt: Date; waitedMs: number }
+  | { kind: 'wrong-password'; waitedMs: number };
+
+/** Test seams: the clock, the session lifetime and how a delay is waited. */
+export interface LoginOptions {
+  now?: Date;
+  lifetimeMs?: number;
+  wait?: (ms: number) => Promise<unknown>;
+}
+
+/**
+ * Checks the password and opens a session. After repeated failures from the client's network
+ * (its IPv4 address or IPv6 /64) or on the account, the attempt first waits a growing delay
+ * (login-throttle.ts): guessing slows down, the right password is never refused.
+ */
 export async function logIn(
   db: Db,
-  password: string,
-  expected: string,
-  clientAddress: string,
-  now = new Date(),
-  lifetimeMs = sessionLifetimeMs(),
+  { password, expected, clientAddress }: LoginAttempt,
+  { now = new Date(), lifetimeMs = sessionLifetimeMs(), wait = sleep }: LoginOptions = {},
 ): Promise<LoginOutcome> {
-  const ipHash = hashClientAddress(await getAppKeys(db), clientAddress);
-  // Housekeeping on every attempt: expired sessions and day-old failures (address hashes) go.
-  await repo.purgeAdminRecords(db, now.toISOString(), new Date(now.getTime() - 86_400_000).toISOString());
-  const failures = await repo.listLoginFailures(
-    db,
-    ipHash,
-    new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString(),
-  );
-  if (failures.length >= LOGIN_FAILURE_LIMIT) {
-    const oldest = Date.parse(failures[0] ?? now.toISOString());
-    return {
-      kind: 'rate-limited',
-      retryAfterSeconds: Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - now.getTime()) / 1000)),
-    };
+  const network = hashClientAddress(await getAppKeys(db), clientNetwork(clientAddress));
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
+  // Housekeeping on every attempt: expired sessions and failures that no longer count go.
+  await repo.purgeAdminRecords(db, now.toISOString(), since);
+  const attempt = holdAttempt(network);
+  try {
+    // Taken before counting: an attempt that stops waiting after this has recorded its failure
+    // first, so the count below sees it; none is missed by both.
+    const waiting = attempt.others();
+    const [fromNetwork, fromAnywhere] = await Promise.all([
+      repo.countLoginFailures(db, since, FAILURE_COUNT_CAP, network),
+      repo.countLoginFailures(db, since, FAILURE_COUNT_CAP),
+    ]);
+    const waitedMs = loginDelayMs(fromNetwork + waiting.network, fromAnywhere + waiting.account);
+    if (waitedMs > 0) await wait(waitedMs);
+    if (!passwordMatches(password, expected)) {
+      await repo.insertLoginFailure(db, randomUUID(), network, now.toISOString());
+      return { kind: 'wrong-password', waitedMs };
+    }
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + lifetimeMs);
+    await repo.insertSession(db, tokenHash(token), now.toISOString(), expiresAt.toISOString());
+    return { kind: 'ok', token, expiresAt, waitedMs };
+  } finally {
+    attempt.release();
   }
-  if (!passwordMatches(password, expected)) {
-    await repo.insertLoginFailure(db, randomUUID(), ipHash, now.toISOString());
-    return { kind: 'wrong-password' };
-  }
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + lifetimeMs);
-  await repo.insertSession(db, tokenHash(token), now.toISOString(), expiresAt.toISOString());
-  return { kind: 'ok', token, expiresAt };
 }
 
 /** Whether the cookie's token names a live session. */
@@ -86,4 +103,13 @@ export async function isLoggedIn(db: Db, token: string | undefined, now = new Da
 /** Ends the session the token names. */
 export async function logOut(db: Db, token: string | undefined): Promise<void> {
   if (token) await repo.deleteSession(db, tokenHash(token));
+}
+
+/** Drops expired sessions and failed logins that no longer count (`npm run comments -- purge`). */
+export function purgeAdminRecords(db: Db, now = new Date()): Promise<void> {
+  return repo.purgeAdminRecords(
+    db,
+    now.toISOString(),
+    new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString(),
+  );
 }

@@ -2,6 +2,8 @@ import type { Db } from '../platform/db/database.ts';
 import * as repo from './comment.repository.ts';
 import type { CommentStatus } from './comment.table.ts';
 
+export type { CommentStatus } from './comment.table.ts';
+
 /** What a moderator can do to a comment. */
 export type ModerationAction = 'approve' | 'spam' | 'unapprove' | 'delete';
 /** Every moderation action, for parsing form and command-line input. */

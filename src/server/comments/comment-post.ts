@@ -1,10 +1,11 @@
 import type { AstroCookies } from 'astro';
-import { getDb } from '../platform/db/database.ts';
+import { failureLog } from '../platform/log.ts';
 import { clientAddressOf, readLimitedForm, secureCookies } from '../platform/request.ts';
 import { getAppKeys } from '../platform/secrets.ts';
 import { readCommentsConfig } from './comment.config.ts';
 import { submitComment } from './comment.service.ts';
 import { type CommentErrors, type CommentFormValues, readFormValues } from './comment.validation.ts';
+import { commentsDb } from './comment-housekeeping.ts';
 import { MESSAGES, rateLimitedMessage, storedMessage } from './comment-messages.ts';
 import { encodeOutcome, OUTCOME_COOKIE } from './comment-outcome.ts';
 import { createFormToken } from './comment-token.ts';
@@ -23,6 +24,8 @@ export interface FailedPost {
   errors: CommentErrors;
   headers: Record<string, string>;
 }
+
+const report = failureLog('comments');
 
 interface PostContext {
   request: Request;
@@ -75,7 +78,7 @@ export async function postComment({
       ? json(status, { ok: false, message, errors, token }, headers)
       : { status, message, values, errors, headers };
   try {
-    const db = await getDb();
+    const db = await commentsDb();
     const outcome = await submitComment(
       db,
       {
@@ -122,7 +125,7 @@ export async function postComment({
       form.get('return') === 'article' ? `/blog/${articleId}/#comments` : `${commentsPage}#comment-form`;
     return new Response(null, { status: 303, headers: { Location: target } });
   } catch (error) {
-    console.error('[comments] could not store a comment:', error instanceof Error ? error.message : error);
+    report('a comment could not be stored', error);
     return fail(503, MESSAGES.unavailable, {}, { 'Retry-After': '30' });
   }
 }

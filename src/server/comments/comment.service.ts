@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { clientNetwork } from '../platform/client-network.ts';
 import type { Db } from '../platform/db/database.ts';
 import { getAppKeys, hashClientAddress } from '../platform/secrets.ts';
 import type { CommentsConfig } from './comment.config.ts';
@@ -27,8 +28,6 @@ export type SubmitOutcome =
   | { kind: 'stored'; id: string; status: CommentStatus };
 
 const DAY_MS = 86_400_000;
-/** Client-address hashes are kept this long, then cleared. */
-export const ADDRESS_RETENTION_MS = 30 * DAY_MS;
 /** Replies nest at most this many levels deep (0-based depth of the deepest level is 2). */
 export const MAX_DEPTH = 2;
 
@@ -62,11 +61,14 @@ export async function submitComment(
   if (token.kind === 'missing' || token.kind === 'forged') return { kind: 'stale-form' };
   const { elapsedMs } = token;
   const formExpired = token.kind === 'expired';
-  const ipHash = hashClientAddress(keys, submission.clientAddress);
+  // An IPv6 subscriber holds a whole /64: the rate limit counts the network, not each address.
+  const ipHash = hashClientAddress(keys, clientNetwork(submission.clientAddress));
   const nowIso = now.toISOString();
   const hash = bodyHash(comment.body);
 
-  const outcome = await db.transaction().execute(async (trx): Promise<SubmitOutcome> => {
+  // Clearing old address hashes is housekeeping on its own schedule (comment-housekeeping.ts),
+  // never part of a reply.
+  return db.transaction().execute(async (trx): Promise<SubmitOutcome> => {
     const windowStart = new Date(now.getTime() - config.rateLimitWindowMs).toISOString();
     await repo.lockClient(trx, ipHash);
     const recent = await repo.listRecentByClient(trx, ipHash, windowStart);
@@ -126,11 +128,4 @@ export async function submitComment(
     });
     return { kind: 'stored', id, status };
   });
-  if (outcome.kind === 'stored') {
-    // Housekeeping rides on writes; failing it must not fail the reader's post.
-    await repo
-      .clearAddressHashes(db, new Date(now.getTime() - ADDRESS_RETENTION_MS).toISOString())
-      .catch(() => 0);
-  }
-  return outcome;
 }

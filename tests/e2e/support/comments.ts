@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type APIRequestContext,
   type Browser,
@@ -46,8 +49,20 @@ export async function fillComment(
   await form.getByLabel('Name').fill(fields.name);
   await form.getByLabel('Email').fill(fields.email);
   if (fields.website) await form.getByLabel('Website').fill(fields.website);
-  // The minimum-time spam rule: a reader cannot post within MIN_SECONDS of the form appearing.
-  await page.waitForTimeout(MIN_SECONDS * 1000 + 200);
+  await waitUntilPostable(await form.locator('input[name="token"]').inputValue());
+}
+
+/**
+ * Waits until a form with this token may be posted: the minimum-time spam rule refuses a post
+ * sooner than MIN_SECONDS after the time the server signed into the token (base-36
+ * milliseconds before the first ":"). The wait ends on that condition, not a guessed sleep.
+ */
+export async function waitUntilPostable(token: string): Promise<void> {
+  const issuedAt = Number.parseInt(token.split(':', 1)[0] ?? '', 36);
+  if (!Number.isFinite(issuedAt)) throw new Error(`not a form token: "${token}"`);
+  await expect
+    .poll(() => Date.now() - issuedAt, { intervals: [50], message: 'form token old enough to post' })
+    .toBeGreaterThanOrEqual(MIN_SECONDS * 1000);
 }
 
 /** Logs the page in as the moderator. */
@@ -68,12 +83,16 @@ export async function fetchFormToken(request: APIRequestContext): Promise<string
 
 /**
  * Runs a server with the moderator password, a short minimum time and per-test client
- * addresses for the tests of the calling file: started before them, stopped after.
+ * addresses for the tests of the calling file, on a SQLite file of its own: started before
+ * them, stopped and its database removed after, whether they passed or not.
  */
 export function useCommentsServer(): { readonly url: string } {
   let server: RunningServer | undefined;
+  let folder: string | undefined;
   test.beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'blog-comments-'));
     server = await startServer({
+      DATABASE_URL: `file:${join(folder, 'site.db')}`,
       ADMIN_PASSWORD,
       COMMENTS_MIN_SECONDS: String(MIN_SECONDS),
       TRUST_PROXY: '1',
@@ -81,6 +100,7 @@ export function useCommentsServer(): { readonly url: string } {
   });
   test.afterAll(async () => {
     await server?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
   });
   return {
     get url() {

@@ -1,5 +1,8 @@
-import type { CommentStatus } from '@/server/comments/comment.table';
-import { MODERATION_ACTIONS, type ModerationAction } from '@/server/comments/comment-moderation.service';
+import {
+  type CommentStatus,
+  MODERATION_ACTIONS,
+  type ModerationAction,
+} from '../comments/comment-moderation.service.ts';
 
 /** The queue filters, in display order. */
 export const STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'spam'];

@@ -32,7 +32,7 @@ export async function deleteSession(db: Conn, tokenHash: string): Promise<void> 
   await db.deleteFrom('admin_sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-/** Records a failed login from a hashed client address. */
+/** Records a failed login from a hashed client network. */
 export async function insertLoginFailure(
   db: Conn,
   id: string,
@@ -45,16 +45,24 @@ export async function insertLoginFailure(
     .execute();
 }
 
-/** Creation times of the client's failed logins since `since`, oldest first. */
-export async function listLoginFailures(db: Conn, ipHash: string, since: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('admin_login_failures')
-    .select('created_at')
-    .where('ip_hash', '=', ipHash)
-    .where('created_at', '>=', since)
-    .orderBy('created_at')
-    .execute();
-  return rows.map((row) => row.created_at);
+/**
+ * How many failed logins were recorded since `since`, from one hashed client network or
+ * (without one) from anywhere, counting no further than `cap`: past it the answer changes
+ * nothing, and a flood of failures must not make each attempt's count slower.
+ */
+export async function countLoginFailures(
+  db: Conn,
+  since: string,
+  cap: number,
+  ipHash?: string,
+): Promise<number> {
+  let recent = db.selectFrom('admin_login_failures').select('id').where('created_at', '>=', since);
+  if (ipHash !== undefined) recent = recent.where('ip_hash', '=', ipHash);
+  const row = await db
+    .selectFrom(recent.limit(cap).as('recent'))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Drops expired sessions and failures recorded before `before`. */
