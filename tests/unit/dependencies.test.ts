@@ -59,7 +59,10 @@ function importsIn(file: string, text: string): { specifier: string; typeOnly: b
   const found: { specifier: string; typeOnly: boolean }[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier))
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.importClause?.isTypeOnly ?? false });
+      found.push({
+        specifier: node.moduleSpecifier.text,
+        typeOnly: node.importClause?.phaseModifier === ts.SyntaxKind.TypeKeyword,
+      });
     else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier))
       found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
     else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
