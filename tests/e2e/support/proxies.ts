@@ -1,84 +1,14 @@
 /**
  * Runs the shipped proxy configurations (deploy/nginx.conf, deploy/Caddyfile) in front of a
- * test server: the files are read as the docs include them, and only what is specific to a
- * machine (ports, certificate, upstream, host name) is replaced. Every replacement must
- * find its text, so a change to a shipped file that this no longer understands fails loudly
- * instead of testing something else.
+ * test server, everything they write kept in a scratch folder.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
-import { findTool } from '../../../scripts/test-tools.ts';
+import { adaptShippedFile, type RunningProxy, runUntilListening, tool } from './proxy-process.ts';
 import { freePort } from './server.ts';
 import { type Certificate, SITE_HOST } from './tls.ts';
 
-const root = new URL('../../../', import.meta.url).pathname;
-
-/** A proxy running in front of a test server. */
-export interface RunningProxy {
-  /** The HTTPS port (the browser reaches it as https://SITE_HOST). */
-  httpsPort: number;
-  /** The plain HTTP port, when the configuration listens on one. */
-  httpPort: number | undefined;
-  /** Everything the proxy printed. */
-  output(): string;
-  /** Stops it and waits for it to exit. */
-  stop(): Promise<void>;
-}
-
-/** Reads a shipped file and applies each replacement, failing if one finds nothing to replace. */
-export function adaptShippedFile(file: string, replacements: [string, string][]): string {
-  let text = readFileSync(join(root, file), 'utf8');
-  for (const [from, to] of replacements) {
-    if (!text.includes(from)) throw new Error(`${file} no longer contains ${JSON.stringify(from)}`);
-    text = text.replaceAll(from, to);
-  }
-  return text;
-}
-
-function tool(command: string): string {
-  const found = findTool(command);
-  if (!found)
-    throw new Error(`${command} is not installed (npm test installs it: see scripts/ensure-test-tools.ts)`);
-  return found;
-}
-
-/** Whether the port accepts a connection now. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-/** Starts `command`, resolves once `port` accepts connections; rejects (and stops it) if it exits first. */
-async function runUntilListening(command: string, args: string[], env: NodeJS.ProcessEnv, port: number) {
-  const child: ChildProcess = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  const deadline = Date.now() + 20_000;
-  while (!(await accepts(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error(`${command} did not start listening on ${port}:\n${output}`);
-    }
-  }
-  return { output: () => output, stop };
-}
+export type { RunningProxy } from './proxy-process.ts';
 
 /** Runs Debian's nginx as this user with deploy/nginx.conf, everything it writes kept in `scratch`. */
 export async function startNginx(
@@ -120,12 +50,12 @@ export async function startNginx(
     ].join('\n'),
   );
   const args = ['-e', join(scratch, 'error.log'), '-p', scratch, '-c', join(scratch, 'nginx.conf')];
-  const running = await runUntilListening(tool('nginx'), args, process.env, httpsPort);
+  const nginx = await runUntilListening(tool('nginx'), args, process.env, httpsPort);
   return {
     httpsPort,
     httpPort,
-    output: () => `${running.output()}${readFileSync(join(scratch, 'error.log'), 'utf8')}`,
-    stop: running.stop,
+    output: () => `${nginx.output()}${readFileSync(join(scratch, 'error.log'), 'utf8')}`,
+    stop: nginx.stop,
   };
 }
 
@@ -157,6 +87,6 @@ export async function startCaddy(
   // Caddy keeps its data and an autosaved configuration under these; never in the real home.
   const env = { ...process.env, HOME: scratch, XDG_DATA_HOME: scratch, XDG_CONFIG_HOME: scratch };
   const args = ['run', '--adapter', 'caddyfile', '--config', caddyfile];
-  const running = await runUntilListening(tool('caddy'), args, env, httpsPort);
-  return { httpsPort, httpPort: undefined, ...running };
+  const caddy = await runUntilListening(tool('caddy'), args, env, httpsPort);
+  return { httpsPort, httpPort: undefined, ...caddy };
 }

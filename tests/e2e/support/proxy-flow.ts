@@ -35,6 +35,10 @@ export async function withProxiedSite(
     server = await startServer({ DIST_DIR: dist, SITE_URL: SITE_ORIGIN, TRUST_PROXY: '1', ...env });
     proxy = await startProxy(scratch, server.port, makeCertificate(scratch));
     await use({ server, proxy });
+  } catch (error) {
+    // What the proxy and the server said is usually what explains the failure.
+    console.error(`proxy output:\n${proxy?.output() ?? ''}\nserver output:\n${server?.output() ?? ''}`);
+    throw error;
   } finally {
     await proxy?.stop();
     await server?.stop();
