@@ -13,6 +13,7 @@ import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
 import { isIndexablePath } from './src/lib/seo/sitemap-xml.ts';
 import { getConfig } from './src/server/platform/config/config.ts';
 import { contentDirectory } from './src/server/platform/config/paths.ts';
+import { siteAllowedDomains } from './src/server/platform/config/site-origin.ts';
 
 const config = getConfig();
 
@@ -54,6 +55,10 @@ export default defineConfig({
   adapter: node({ mode: 'middleware', staticHeaders: true }),
   security: {
     checkOrigin: true,
+    // The site's own origin (SITE_URL): behind the TLS proxy, Astro then takes the scheme from
+    // X-Forwarded-Proto and a form post's Origin (https://…) matches the URL it builds. The
+    // server drops forwarded headers unless TRUST_PROXY=1, so only the proxy can set them.
+    allowedDomains: siteAllowedDomains(site),
     // Hashes for every inline script and style Astro emits (the server-island loader included).
     // With staticHeaders the policy of each prerendered page lands in dist/_headers.json and the
     // server sends it as a header, where frame-ancestors is honoured (a <meta> policy ignores it).

@@ -2,13 +2,17 @@
  * `npm start`: builds when dist/ is missing or older than the sources, then serves.
  * The quick start runs on a fresh database, so it asks for the demo roles (JOBS_DEMO=1)
  * unless the environment says otherwise.
+ *
+ * The server runs in this process (imported, not spawned), so the SIGTERM or Ctrl-C that
+ * npm passes on reaches the server itself, which finishes its in-flight requests and exits:
+ * a server in a child process was left running, orphaned, when only its parent was stopped.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { getConfig } from '../src/server/platform/config/config.ts';
+import { distDirectory, projectRoot } from '../src/server/platform/config/paths.ts';
 
-const root = new URL('../', import.meta.url).pathname;
-const stamp = join(root, 'dist/server/entry.mjs');
 const sources = ['src', 'content', 'public', 'astro.config.mjs', 'package.json'];
 
 function newestMtime(path: string): number {
@@ -18,17 +22,46 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-function run(script: string, env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync('npm', ['run', script], { cwd: root, stdio: 'inherit', env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+/**
+ * Runs `npm run build` in its own process group and passes SIGTERM and SIGINT on to the whole
+ * group (npm, its shell and astro), so stopping `npm start` mid-build leaves nothing running;
+ * exits with the build's code if it fails.
+ */
+async function build(): Promise<void> {
+  const child = spawn('npm', ['run', 'build'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  const forward = (signal: NodeJS.Signals) => {
+    if (child.pid) process.kill(-child.pid, signal);
+  };
+  process.on('SIGTERM', forward).on('SIGINT', forward);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  process.off('SIGTERM', forward).off('SIGINT', forward);
+  if (code !== 0) process.exit(code ?? 1);
 }
 
-const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-const changedAt = Math.max(...sources.map((s) => newestMtime(join(root, s))));
-if (builtAt < changedAt) {
-  console.log(
-    builtAt ? '[start] sources changed since the last build: rebuilding' : '[start] no build yet: building',
-  );
-  run('build');
+process.env['JOBS_DEMO'] ??= '1';
+// A wrong setting stops here, before a build that would take a minute for nothing.
+const config = (() => {
+  try {
+    return getConfig();
+  } catch (error) {
+    console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+})();
+// DIST_DIR names a build made elsewhere: serve it as it is.
+if (!config.DIST_DIR) {
+  const stamp = join(distDirectory(), 'server/entry.mjs');
+  const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+  const changedAt = Math.max(...sources.map((s) => newestMtime(join(projectRoot, s))));
+  if (builtAt < changedAt) {
+    console.log(
+      builtAt ? '[start] sources changed since the last build: rebuilding' : '[start] no build yet: building',
+    );
+    await build();
+  }
 }
-run('serve', { JOBS_DEMO: '1', ...process.env });
+await import('../src/server/http/serve.ts');

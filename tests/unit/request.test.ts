@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { clientAddressOf, readLimitedForm, secureCookies } from '../../src/server/platform/request.ts';
+import {
+  clientAddressOf,
+  dropUntrustedForwarding,
+  readLimitedForm,
+  secureCookies,
+} from '../../src/server/platform/request.ts';
 
 function post(body: BodyInit, headers: Record<string, string> = {}): Request {
   return new Request('http://site.test/blog/a/comments/', {
@@ -56,5 +61,28 @@ describe('secureCookies', () => {
     expect(secureCookies(proxied, { TRUST_PROXY: false, NODE_ENV: undefined })).toBe(false);
     expect(secureCookies(proxied, { TRUST_PROXY: true, NODE_ENV: undefined })).toBe(true);
     expect(secureCookies(post(''), { TRUST_PROXY: false, NODE_ENV: 'production' })).toBe(true);
+  });
+});
+
+describe('dropUntrustedForwarding', () => {
+  const forwarded = () => ({
+    host: 'blog.example.com',
+    'x-forwarded-for': '203.0.113.9',
+    'x-forwarded-proto': 'https',
+    'x-forwarded-host': 'blog.example.com',
+    'x-forwarded-port': '443',
+    forwarded: 'for=203.0.113.9',
+  });
+
+  test('removes every forwarding header when no proxy is trusted, keeping the rest', () => {
+    const headers = forwarded();
+    dropUntrustedForwarding(headers, false);
+    expect(headers).toEqual({ host: 'blog.example.com' });
+  });
+
+  test('keeps them behind a trusted proxy', () => {
+    const headers = forwarded();
+    dropUntrustedForwarding(headers, true);
+    expect(headers).toEqual(forwarded());
   });
 });

@@ -11,6 +11,7 @@ import { startOgCards } from '../og/og-cards.ts';
 import { getConfig } from '../platform/config/config.ts';
 import { distDirectory } from '../platform/config/paths.ts';
 import { closeDb, getDb } from '../platform/db/database.ts';
+import { dropUntrustedForwarding } from '../platform/request.ts';
 import { MicroCache } from './micro-cache.ts';
 import { BASE_CSP, readPageHeaders } from './page-headers.ts';
 import { applySecurityHeaders } from './security-headers.ts';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   let shuttingDown = false;
 
   const server = createServer((req, res) => {
+    dropUntrustedForwarding(req.headers, trustProxy);
     const https = trustProxy ? req.headers['x-forwarded-proto'] === 'https' : false;
     applySecurityHeaders(res, https);
     // Pages replace this with their own full policy (static: from _headers.json; on-demand: Astro).

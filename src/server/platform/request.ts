@@ -1,5 +1,29 @@
 /** What every form-handling route needs from a request: its body, client address and scheme. */
+import type { IncomingHttpHeaders } from 'node:http';
 import { type Config, getConfig } from './config/config.ts';
+
+/** The headers through which a proxy tells the server about the client and the scheme it used. */
+const FORWARDING_HEADERS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'x-forwarded-port',
+];
+
+/**
+ * Removes the forwarding headers from a request unless the server sits behind a proxy that
+ * sets them (TRUST_PROXY=1). Reached directly, they are whatever the client chose to send,
+ * and Astro (with the site in `security.allowedDomains`) would take its scheme, host and
+ * client address (Astro.clientAddress) from them.
+ */
+export function dropUntrustedForwarding(
+  headers: IncomingHttpHeaders,
+  trustProxy = getConfig().TRUST_PROXY,
+): void {
+  if (trustProxy) return;
+  for (const name of FORWARDING_HEADERS) delete headers[name];
+}
 
 /** Reads a form body without ever buffering more than `limit` bytes. */
 export async function readLimitedForm(

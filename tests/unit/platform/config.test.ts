@@ -80,6 +80,8 @@ const TOOLING_ONLY = new Set([
   'FUZZ_SEED',
   'FUZZ_RUNS',
   'BARE_BYTES',
+  // The system's own: passed on to a server started as systemd would, with nothing else.
+  'PATH',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -144,8 +144,8 @@ export const variables = {
     scope: 'tooling',
   }),
   CHROMIUM_PATH: text(1, {
-    default: '/usr/bin/chromium',
-    doc: 'Tests and benchmarks: the Chromium executable.',
+    default: undefined,
+    doc: 'Tests and benchmarks: the Chromium executable (default: `chromium` on PATH, as Debian installs it). `npm test` installs it when missing.',
     scope: 'tooling',
   }),
   BENCH_DURATION: integer(1, 600, {

@@ -1,10 +1,10 @@
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { getConfig } from '../config/config.ts';
 import { parseDatabaseUrl } from './database-url.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
-import { openSqlite } from './sqlite-driver.ts';
+import { NodeSqliteDialect } from './sqlite-dialect.ts';
 
 export type Db = Kysely<Database>;
 
@@ -42,7 +42,7 @@ export function createDatabase(url: string | undefined, poolSize = 10): Db {
     pool.on('error', () => {});
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.filename) }) });
+  return new Kysely<Database>({ dialect: new NodeSqliteDialect(target.filename) });
 }
 
 /** The process-wide database, migrated before first use. */
