@@ -21,7 +21,11 @@ export const TEST_TOOLS: readonly TestTool[] = [
   { command: 'caddy', debianPackage: 'caddy', usedBy: 'the Caddy proxy suite' },
   { command: 'openssl', debianPackage: 'openssl', usedBy: 'the proxy suites (test certificates)' },
   { command: 'java', debianPackage: 'openjdk-17-jre-headless', usedBy: 'the W3C Nu HTML checker (vnu-jar)' },
-  { command: 'python3', debianPackage: 'python3', usedBy: "the robots.txt test (Python's urllib.robotparser)" },
+  {
+    command: 'python3',
+    debianPackage: 'python3',
+    usedBy: "the robots.txt test (Python's urllib.robotparser)",
+  },
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -72,16 +72,21 @@ describe('npm test on a machine without the tools (pretest)', () => {
   });
 
   test('with apt-get it installs the missing packages when running as root, and otherwise says how', () => {
-    // A stand-in apt-get that records its arguments and "installs" each package as an executable.
+    // A stand-in apt-get that records its arguments and "installs" the program each package brings.
     const log = join(bin, 'apt-get.log');
+    const installs = TEST_TOOLS.map(
+      (tool) =>
+        `    ${tool.debianPackage}) echo '#!/bin/sh' > ${bin}/${tool.command}; /bin/chmod +x ${bin}/${tool.command} ;;`,
+    );
     writeFileSync(
       join(bin, 'apt-get'),
       [
         '#!/bin/sh',
         `echo "$@" >> ${log}`,
         'if [ "$1" = install ]; then',
-        '  for name in "$@"; do case "$name" in -*|install) ;; *)',
-        `    echo '#!/bin/sh' > ${bin}/"$name"; /bin/chmod +x ${bin}/"$name" ;; esac; done`,
+        '  for name in "$@"; do case "$name" in',
+        ...installs,
+        '  esac; done',
         'fi',
       ].join('\n'),
     );
