@@ -14,10 +14,20 @@ describe('job formatting', () => {
     expect(formatSalary(null)).toBeNull();
   });
 
-  test('says Remote with its regions, or the place', () => {
-    expect(formatLocation({ location: null, remote: true, remoteRegions: ['EU'] })).toBe('Remote (EU)');
-    expect(formatLocation({ location: 'Berlin', remote: true, remoteRegions: [] })).toBe('Remote or Berlin');
-    expect(formatLocation({ location: 'Berlin', remote: false, remoteRegions: [] })).toBe('Berlin');
+  test('says Remote with its areas, or the normalised place, or the feed words', () => {
+    const none = { label: null, city: null, region: null, country: null, remote: false, remoteRegions: [] };
+    expect(formatLocation({ ...none, label: 'Remote (EU)', remote: true, remoteRegions: ['EU'] })).toBe('Remote (EU)');
+    expect(formatLocation({ ...none, remote: true, remoteRegions: ['GB', 'Canada'] })).toBe(
+      'Remote (United Kingdom, Canada)',
+    );
+    expect(formatLocation({ ...none, label: 'Berlin', city: 'Berlin', country: 'DE', remote: true })).toBe(
+      'Remote or Berlin, Germany',
+    );
+    expect(formatLocation({ ...none, label: 'NYC', city: 'New York', region: 'NY', country: 'US' })).toBe(
+      'New York, NY, United States',
+    );
+    expect(formatLocation({ ...none, label: 'Somewhere nice' })).toBe('Somewhere nice');
+    expect(formatLocation(none)).toBe('Location not given');
   });
 
   test('says how long ago a role was posted', () => {
