@@ -2,8 +2,8 @@
 
 import { loadCategoryMapping, matchCategories } from '../src/server/jobs/category-mapping.ts';
 import { loadCompanyProfiles, profileFor } from '../src/server/jobs/company-profiles.ts';
-import { EMPLOYMENT_TYPES, type EmploymentType, type JobInput, RecordError } from '../src/server/jobs/job.ts';
 import { addJob, listJobs, newJobId } from '../src/server/jobs/job.service.ts';
+import { EMPLOYMENT_TYPES, type EmploymentType, type JobInput, RecordError } from '../src/server/jobs/job.ts';
 import { findJobInputProblems } from '../src/server/jobs/job-input.ts';
 import { normaliseLocation } from '../src/server/jobs/job-location.ts';
 import type { Db } from '../src/server/platform/db/database.ts';
@@ -57,7 +57,11 @@ export async function addJobFromFlags(db: Db, flags: AddFlags): Promise<{ id: st
     const value = flags[key];
     return typeof value === 'string' && value.trim() ? value.trim() : null;
   };
-  const required = (key: keyof AddFlags) => text(key) ?? (problems.push(`--${key} is required`), '');
+  const required = (key: keyof AddFlags) => {
+    const value = text(key);
+    if (value === null) problems.push(`--${key} is required`);
+    return value ?? '';
+  };
   const type = (text('type') ?? 'FULL_TIME').toUpperCase() as EmploymentType;
   if (!EMPLOYMENT_TYPES.includes(type)) problems.push(`--type must be one of ${EMPLOYMENT_TYPES.join(', ')}`);
   const amount = (key: 'salary-min' | 'salary-max') => (text(key) === null ? null : Number(text(key)));
@@ -71,7 +75,12 @@ export async function addJobFromFlags(db: Db, flags: AddFlags): Promise<{ id: st
   };
   const profile = profileFor(loadCompanyProfiles(), 'manual');
   const { location, warnings } = normaliseLocation(
-    { label: text('location'), remote: flags.remote === true, remoteRegions: flags.region ?? [], country: text('country') },
+    {
+      label: text('location'),
+      remote: flags.remote === true,
+      remoteRegions: flags.region ?? [],
+      country: text('country'),
+    },
     profile.locationDefaults,
   );
   const salaryGiven = text('salary-min') !== null || text('salary-max') !== null;
@@ -84,7 +93,12 @@ export async function addJobFromFlags(db: Db, flags: AddFlags): Promise<{ id: st
     department: text('department'),
     team: text('team'),
     salary: salaryGiven
-      ? { min: amount('salary-min'), max: amount('salary-max'), currency: required('currency').toUpperCase(), unit: 'YEAR' }
+      ? {
+          min: amount('salary-min'),
+          max: amount('salary-max'),
+          currency: required('currency').toUpperCase(),
+          unit: 'YEAR',
+        }
       : null,
     descriptionHtml: required('description'),
     applyUrl: required('apply-url'),
@@ -95,7 +109,8 @@ export async function addJobFromFlags(db: Db, flags: AddFlags): Promise<{ id: st
   const mapping = loadCategoryMapping();
   const categories = flags.category ?? matchCategories(input, mapping);
   const unknown = categories.filter((c) => !mapping.known.has(c));
-  if (unknown.length > 0) problems.push(`unknown --category ${unknown.join(', ')} (known: ${[...mapping.known].join(', ')})`);
+  if (unknown.length > 0)
+    problems.push(`unknown --category ${unknown.join(', ')} (known: ${[...mapping.known].join(', ')})`);
   // The flags' own messages first; the record's rules add what the flags did not already say.
   for (const problem of findJobInputProblems(input)) if (!/^missing /.test(problem)) problems.push(problem);
   if (problems.length > 0) throw new RecordError(problems);

@@ -5,6 +5,8 @@
  * country-region-data (US states, Canadian provinces and Australian states, which feeds
  * write after a city: "Austin, TX").
  */
+
+import subdivisions from 'country-region-data/data.json' with { type: 'json' };
 import isoCountries from 'i18n-iso-countries';
 import de from 'i18n-iso-countries/langs/de.json' with { type: 'json' };
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
@@ -13,7 +15,6 @@ import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import it from 'i18n-iso-countries/langs/it.json' with { type: 'json' };
 import nl from 'i18n-iso-countries/langs/nl.json' with { type: 'json' };
 import pt from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
-import subdivisions from 'country-region-data/data.json' with { type: 'json' };
 import europe from 'is-european';
 import world from 'world-countries';
 
@@ -25,13 +26,7 @@ for (const language of LANGUAGES) isoCountries.registerLocale(language);
 export const COUNTRY_CODES: readonly string[] = Object.keys(isoCountries.getAlpha2Codes()).sort();
 
 const key = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\./g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 // Other spellings world-countries knows ("Burma", "Swaziland"), consulted after the ISO names.
 const otherSpellings = new Map<string, string>();
@@ -69,6 +64,11 @@ const commonNames = new Map(world.map((country) => [country.cca2, country.name.c
 /** The English common name of a country code ("GB" → "United Kingdom"); the code itself when unknown. */
 export function countryName(code: string): string {
   return commonNames.get(code) ?? isoCountries.getName(code, 'en') ?? code;
+}
+
+/** The ISO 3166 English name of a country code ("US" → "United States of America"), for structured data. */
+export function isoCountryName(code: string): string {
+  return isoCountries.getName(code, 'en') ?? code;
 }
 
 const inRegion = (...regions: string[]) =>

@@ -19,13 +19,16 @@ export const databaseKinds: Array<'sqlite' | 'postgres'> = process.env['TEST_DAT
   ? ['sqlite', 'postgres']
   : ['sqlite'];
 
-/** Creates an empty database of the given kind (a temp SQLite file or a new Postgres database) and migrates it. */
-export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+/**
+ * Creates an empty database of the given kind (a temp SQLite file or a new Postgres database)
+ * and migrates it, unless `migrate` is false (for tests of the migrations themselves).
+ */
+export async function createTestDatabase(kind: 'sqlite' | 'postgres', migrate = true): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'blog-test-'));
     const url = `file:${join(dir, 'test.db')}`;
     const db = createDatabase(url);
-    await migrateToLatest(db);
+    if (migrate) await migrateToLatest(db);
     return {
       name: kind,
       url,
@@ -46,7 +49,7 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const db = createDatabase(url.toString());
-  await migrateToLatest(db);
+  if (migrate) await migrateToLatest(db);
   return {
     name: kind,
     url: url.toString(),

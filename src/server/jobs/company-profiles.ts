@@ -9,7 +9,10 @@ import type { LocationDefaults } from './job-location.ts';
 const url = z
   .string()
   .trim()
-  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL');
+  .refine(
+    (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
+    'must be an http(s) URL',
+  );
 
 /** One source's company profile in content/companies.yml; every field is optional. */
 const profileSchema = z.strictObject({
@@ -62,7 +65,9 @@ export function profileFor(profiles: CompanyProfiles, source: string): CompanyPr
 export function parseCompanyProfiles(yamlText: string): CompanyProfiles {
   const parsed = z.record(z.string(), profileSchema).safeParse(parse(yamlText) ?? {});
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'the file'}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'the file'}: ${issue.message}`,
+    );
     throw new Error(problems.join('; '));
   }
   return new Map(

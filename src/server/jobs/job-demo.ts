@@ -2,8 +2,8 @@ import type { Db } from '../platform/db/database.ts';
 import type { CategoryMapping } from './category-mapping.ts';
 import { type CompanyProfiles, loadCompanyProfiles, profileFor } from './company-profiles.ts';
 import type { JobDraft } from './importers/read.ts';
-import type { JobInput } from './job.ts';
 import { countAllJobs } from './job.repository.ts';
+import type { JobInput } from './job.ts';
 import { importFeed } from './job-import.service.ts';
 import { normaliseLocation } from './job-location.ts';
 
@@ -121,7 +121,12 @@ export function seedDemoJobs(
     ...role,
     location: normaliseLocation(role.location, profile.locationDefaults).location,
   }));
-  return importFeed(db, DEMO_SOURCE, { records, rejected: [], skipped: 0, warnings: [] }, { mapping, profile, now });
+  return importFeed(
+    db,
+    DEMO_SOURCE,
+    { records, rejected: [], skipped: 0, warnings: [] },
+    { mapping, profile, now },
+  );
 }
 
 /**

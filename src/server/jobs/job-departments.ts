@@ -40,7 +40,8 @@ export function reportUnmappedDepartments(
         [...votes.entries()].sort(
           (a, b) =>
             b[1] - a[1] ||
-            mapping.rules.findIndex((r) => r.category === a[0]) - mapping.rules.findIndex((r) => r.category === b[0]),
+            mapping.rules.findIndex((r) => r.category === a[0]) -
+              mapping.rules.findIndex((r) => r.category === b[0]),
         )[0]?.[0] ?? null,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -77,7 +77,8 @@ export async function importFeedFrom(
       `${what} names no company: give --company NAME (JOBS_FEED_COMPANY for the sync), or a "name" for "${source}" in content/companies.yml${board ? ` (the URL's board is "${board}")` : ''}`,
     );
   // Known before downloading: these formats never carry the company.
-  if (!company && NAMELESS_FORMATS.includes(feed.format)) throw missing(`the ${feed.format} feed of "${source}"`);
+  if (!company && NAMELESS_FORMATS.includes(feed.format))
+    throw missing(`the ${feed.format} feed of "${source}"`);
   const text = await readFeedText(feed);
   try {
     const parsed = parseFeed(text, feed.format, {

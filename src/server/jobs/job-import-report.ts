@@ -9,7 +9,10 @@ const record = (index: number, externalId: string | null) =>
  * how many guesses, for the background sync), and the departments the mapping does not list
  * with the category their roles suggest.
  */
-export function formatSummary(summary: ImportSummary, options: { warnings: 'list' | 'count' } = { warnings: 'list' }): string[] {
+export function formatSummary(
+  summary: ImportSummary,
+  options: { warnings: 'list' | 'count' } = { warnings: 'list' },
+): string[] {
   const counts = [
     `${summary.added.length} added`,
     `${summary.updated} updated`,
@@ -19,8 +22,10 @@ export function formatSummary(summary: ImportSummary, options: { warnings: 'list
     ...(summary.skipped ? [`${summary.skipped} unlisted skipped`] : []),
   ];
   const lines = [`${summary.source}: ${counts.join(', ')}`];
-  for (const job of summary.added) lines.push(`  added ${job.title} (id ${job.externalId}): /jobs/${job.id}/`);
-  for (const job of summary.closed) lines.push(`  closed ${job.title} (id ${job.externalId}): /jobs/${job.id}/`);
+  for (const job of summary.added)
+    lines.push(`  added ${job.title} (id ${job.externalId}): /jobs/${job.id}/`);
+  for (const job of summary.closed)
+    lines.push(`  closed ${job.title} (id ${job.externalId}): /jobs/${job.id}/`);
   for (const r of summary.rejected) {
     lines.push(`  rejected ${record(r.index, r.externalId)}: ${r.problems.join('; ')}`);
   }

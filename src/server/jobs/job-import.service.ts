@@ -2,7 +2,6 @@ import type { Db } from '../platform/db/database.ts';
 import { type CategoryMapping, matchCategories } from './category-mapping.ts';
 import type { CompanyProfile } from './company-profiles.ts';
 import type { FeedParseResult, RecordWarning, RejectedRecord } from './importers/index.ts';
-import type { Job } from './job.ts';
 import {
   closeJobs,
   extendJobs,
@@ -13,8 +12,9 @@ import {
   updateJob,
 } from './job.repository.ts';
 import { newJobId } from './job.service.ts';
-import { toJob, toRowFields } from './job-row.ts';
+import type { Job } from './job.ts';
 import { type DepartmentReport, reportUnmappedDepartments } from './job-departments.ts';
+import { toJob, toRowFields } from './job-row.ts';
 import { validityDays, validThroughFor } from './job-validity.ts';
 
 /** What an import did. `unchanged` roles were already stored exactly as the feed has them. */
@@ -76,7 +76,9 @@ export async function importFeed(
     warnings: feed.warnings,
     unmappedDepartments: [],
   };
-  const categoriesOf = feed.records.map((record) => record.categories ?? matchCategories(record, options.mapping));
+  const categoriesOf = feed.records.map(
+    (record) => record.categories ?? matchCategories(record, options.mapping),
+  );
   summary.unmappedDepartments = reportUnmappedDepartments(feed.records, categoriesOf, options.mapping);
   await db.transaction().execute(async (trx) => {
     const existing = await findJobsBySource(trx, source);
@@ -103,10 +105,16 @@ export async function importFeed(
       const same = Object.entries(fields).every(([key, value]) => row[key as keyof typeof fields] === value);
       if (row.closed_at === null && sameCategories && same) {
         summary.unchanged += 1;
-        if (row.valid_through !== validThrough) extend.set(validThrough, [...(extend.get(validThrough) ?? []), row.id]);
+        if (row.valid_through !== validThrough)
+          extend.set(validThrough, [...(extend.get(validThrough) ?? []), row.id]);
         continue;
       }
-      await updateJob(trx, row.id, { ...fields, valid_through: validThrough, closed_at: null, updated_at: at });
+      await updateJob(trx, row.id, {
+        ...fields,
+        valid_through: validThrough,
+        closed_at: null,
+        updated_at: at,
+      });
       if (!sameCategories) await replaceJobCategories(trx, row.id, categories);
       summary.updated += 1;
     }

@@ -1,5 +1,8 @@
-import { describeAsText } from './job-description.ts';
 import { EMPLOYMENT_TYPES, type JobInput, RecordError, SALARY_UNITS } from './job.ts';
+import { describeAsText } from './job-description.ts';
+
+// The runtime's list of ISO 4217 codes: the ones Intl can format on cards and Google accepts.
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** True for absolute http: and https: URLs (so a feed cannot smuggle `javascript:` links). */
 export function isHttpUrl(value: string): boolean {
@@ -31,11 +34,16 @@ export function findJobInputProblems(input: JobInput): string[] {
   if (salary) {
     check(salary.min !== null || salary.max !== null, 'salary has neither min nor max');
     for (const bound of [salary.min, salary.max]) {
-      if (bound !== null) check(Number.isFinite(bound) && bound >= 0, `salary bound ${bound} is not a positive number`);
+      if (bound !== null)
+        check(Number.isFinite(bound) && bound >= 0, `salary bound ${bound} is not a positive number`);
     }
-    if (salary.min !== null && salary.max !== null) check(salary.min <= salary.max, 'salary min is above max');
-    check(/^[A-Z]{3}$/.test(salary.currency), `salary currency "${salary.currency}" is not an ISO 4217 code`);
-    check(SALARY_UNITS.includes(salary.unit), `salary unit "${salary.unit}" is not one of ${SALARY_UNITS.join(', ')}`);
+    if (salary.min !== null && salary.max !== null)
+      check(salary.min <= salary.max, 'salary min is above max');
+    check(CURRENCIES.has(salary.currency), `salary currency "${salary.currency}" is not an ISO 4217 code`);
+    check(
+      SALARY_UNITS.includes(salary.unit),
+      `salary unit "${salary.unit}" is not one of ${SALARY_UNITS.join(', ')}`,
+    );
   }
   return problems;
 }

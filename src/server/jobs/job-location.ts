@@ -106,7 +106,14 @@ export function normaliseLocation(
     // A remote role's country without an office says where applicants live.
     else if (named.length === 0) named.push(facts.country);
   }
-  if ((place.city || place.region) && !place.country) {
+  if (!remote && !place.city && !place.region && !place.country) {
+    if (defaults.country) {
+      place = { ...place, country: defaults.country };
+      warnings.push(`role names no location: using ${defaults.country}, the source's default`);
+    } else {
+      warnings.push("role names no location, and the source's profile sets no country");
+    }
+  } else if ((place.city || place.region) && !place.country) {
     const where = [place.city, place.region].filter(Boolean).join(', ');
     if (defaults.country) {
       place = { ...place, country: defaults.country };

@@ -1,10 +1,10 @@
 import type { JsonLd } from '../../lib/seo/json-ld.ts';
 import { getDb } from '../platform/db/database.ts';
 import { reportFailure } from '../platform/log.ts';
-import type { Job } from './job.ts';
 import { getJob, getRolesForCategories, searchJobs } from './job.service.ts';
+import type { Job } from './job.ts';
 import { describeAsText } from './job-description.ts';
-import { jobsPageHref, type JobsPageQuery, readJobsQuery } from './job-listing-query.ts';
+import { type JobsPageQuery, jobsPageHref, readJobsQuery } from './job-listing-query.ts';
 import { jobPostingJsonLd } from './job-posting.ts';
 
 /** A blog category as the pages name it. */
@@ -38,7 +38,10 @@ export async function loadJobsListing(url: URL, categories: readonly Category[])
   const filter = readJobsQuery(url.searchParams, new Set(categories.map((c) => c.id)));
   const categoryName = categories.find((c) => c.id === filter.category)?.name;
   let result: JobsListing['result'] = null;
-  let answer: Answer = { status: 200, headers: { 'Cache-Control': 'public, max-age=30, stale-while-revalidate=60' } };
+  let answer: Answer = {
+    status: 200,
+    headers: { 'Cache-Control': 'public, max-age=30, stale-while-revalidate=60' },
+  };
   try {
     result = await searchJobs(await getDb(), { ...filter, pageSize: PAGE_SIZE });
   } catch (error) {
@@ -65,7 +68,13 @@ export async function loadJobsListing(url: URL, categories: readonly Category[])
 /** What `/jobs/<id>/` shows: an open role, a closed one with similar roles, or why there is none. */
 export type JobPage =
   | (Answer & { kind: 'open'; job: Job; description: string; jsonLd: JsonLd })
-  | (Answer & { kind: 'closed'; job: Job; similar: Job[]; similarHref: string; similarName: string | undefined })
+  | (Answer & {
+      kind: 'closed';
+      job: Job;
+      similar: Job[];
+      similarHref: string;
+      similarName: string | undefined;
+    })
   | (Answer & { kind: 'missing' | 'unavailable' });
 
 /**
@@ -73,7 +82,11 @@ export type JobPage =
  * past its validThrough (410, with up to three open roles in its first category), unknown
  * (404), or the database failing (503, logged through the rate-limited failure log).
  */
-export async function loadJobPage(id: string, pageUrl: URL, categories: readonly Category[]): Promise<JobPage> {
+export async function loadJobPage(
+  id: string,
+  pageUrl: URL,
+  categories: readonly Category[],
+): Promise<JobPage> {
   try {
     const db = await getDb();
     const job = await getJob(db, id);

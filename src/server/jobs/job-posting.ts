@@ -1,5 +1,5 @@
 import type { JobPosting, MonetaryAmount, Organization, Place, WithContext } from 'schema-dts';
-import { countryName } from '../../lib/countries.ts';
+import { isoCountryName } from '../../lib/countries.ts';
 import type { Job } from './job.ts';
 
 /** The office as a schema.org Place; null when the role names none. */
@@ -66,7 +66,7 @@ export function jobPostingJsonLd(job: Job, pageUrl: URL): WithContext<JobPosting
       ? {
           applicantLocationRequirements: applicantCountries.map((code) => ({
             '@type': 'Country' as const,
-            name: countryName(code),
+            name: isoCountryName(code),
           })),
         }
       : {}),

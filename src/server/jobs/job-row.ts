@@ -1,6 +1,6 @@
 import type { CompanyProfile } from './company-profiles.ts';
-import type { EmploymentType, Job, JobInput, JobLocation, SalaryUnit } from './job.ts';
 import type { JobRow } from './job.table.ts';
+import type { EmploymentType, Job, JobInput, JobLocation, SalaryUnit } from './job.ts';
 import { sanitizeDescription } from './job-description.ts';
 import { NO_LOCATION_DEFAULTS, normaliseLocation } from './job-location.ts';
 

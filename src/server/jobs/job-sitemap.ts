@@ -16,7 +16,10 @@ export async function jobsSitemapResponse(origin: URL): Promise<Response> {
       lastmod: new Date(job.updatedAt),
     }));
     // The listing changes whenever a role does: the newest change dates it (jobs come newest first).
-    const listing = { loc: new URL('/jobs/', origin).href, ...(roles[0] ? { lastmod: roles[0].lastmod } : {}) };
+    const listing = {
+      loc: new URL('/jobs/', origin).href,
+      ...(roles[0] ? { lastmod: roles[0].lastmod } : {}),
+    };
     return new Response(buildUrlset([listing, ...roles]), {
       headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
     });
@@ -24,7 +27,11 @@ export async function jobsSitemapResponse(origin: URL): Promise<Response> {
     reportFailure('the jobs sitemap could not list open roles', error);
     return new Response('The job sitemap is temporarily unavailable.\n', {
       status: 503,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '300', 'Cache-Control': 'no-store' },
+      headers: {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Retry-After': '300',
+        'Cache-Control': 'no-store',
+      },
     });
   }
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../platform/db/database.ts';
 import type { CompanyProfile } from './company-profiles.ts';
-import type { Job, JobInput } from './job.ts';
 import {
   closeJobs,
   countOpenJobs,
@@ -15,6 +14,7 @@ import {
   type SitemapJob,
 } from './job.repository.ts';
 import type { JobRow } from './job.table.ts';
+import type { Job, JobInput } from './job.ts';
 import { toJob, toRowFields } from './job-row.ts';
 import { validityDays, validThroughFor } from './job-validity.ts';
 
@@ -69,7 +69,11 @@ export async function searchJobs(
 }
 
 /** The operator's list: open roles (or every role with `all`), newest first. */
-export async function listJobs(db: Db, options: { all: boolean; limit: number }, now = new Date()): Promise<Job[]> {
+export async function listJobs(
+  db: Db,
+  options: { all: boolean; limit: number },
+  now = new Date(),
+): Promise<Job[]> {
   const rows = options.all
     ? await listAllJobs(db, options.limit)
     : await listOpenJobs(db, { now: now.toISOString(), limit: options.limit });

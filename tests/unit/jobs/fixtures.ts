@@ -23,7 +23,11 @@ export const FIXTURE_FEEDS: ReadonlyArray<{ file: string; format: FeedFormat; so
 /** The importer options `jobs import --source <source>` would use for a fixture feed. */
 export function optionsFor(source: string): ImporterOptions {
   const profile = profileFor(profiles, source);
-  return { company: profile.name, knownCategories: mapping.known, locationDefaults: profile.locationDefaults };
+  return {
+    company: profile.name,
+    knownCategories: mapping.known,
+    locationDefaults: profile.locationDefaults,
+  };
 }
 
 /** A complete role in London, open and unexpired, for the store's own tests. */

@@ -1,10 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  FeedFormatError,
-  MissingCompanyError,
-  parseFeed,
-} from '../../../src/server/jobs/importers/index.ts';
 import { toEmploymentType } from '../../../src/server/jobs/importers/feed-record.ts';
+import { FeedFormatError, MissingCompanyError, parseFeed } from '../../../src/server/jobs/importers/index.ts';
 import { fixture, optionsFor } from './fixtures.ts';
 
 const EU_MEMBERS = 27;
@@ -38,7 +34,11 @@ describe('Greenhouse importer', () => {
   test('rejects each bad record by index with every one of its problems', () => {
     expect(result.rejected).toEqual([
       { index: 2, externalId: '4012003', problems: ['missing title', 'missing apply URL'] },
-      { index: 3, externalId: '4012004', problems: ['apply URL "javascript:alert(1)" is not an http(s) URL'] },
+      {
+        index: 3,
+        externalId: '4012004',
+        problems: ['apply URL "javascript:alert(1)" is not an http(s) URL'],
+      },
     ]);
   });
 
@@ -86,9 +86,9 @@ describe('Lever importer', () => {
   });
 
   test('refuses the feed, reading nothing, when no company is given', () => {
-    expect(() => parseFeed(fixture('lever.json'), 'lever', { ...optionsFor('globex'), company: null })).toThrow(
-      /a Lever feed names no company: give --company NAME/,
-    );
+    expect(() =>
+      parseFeed(fixture('lever.json'), 'lever', { ...optionsFor('globex'), company: null }),
+    ).toThrow(/a Lever feed names no company: give --company NAME/);
   });
 });
 
@@ -170,7 +170,10 @@ describe('project JSON importer', () => {
     const feed = JSON.parse(fixture('jobs.json'));
     delete feed.jobs[0].remoteRegions;
     const parsed = parseFeed(JSON.stringify(feed), 'json', optionsFor('umbrella'));
-    expect(parsed.records[0]?.location).toMatchObject({ remoteRegions: ['United Kingdom'], applicantCountries: ['GB'] });
+    expect(parsed.records[0]?.location).toMatchObject({
+      remoteRegions: ['United Kingdom'],
+      applicantCountries: ['GB'],
+    });
     expect(parsed.warnings).toEqual([
       {
         index: 0,
@@ -183,7 +186,9 @@ describe('project JSON importer', () => {
 
 describe('whole-feed rejection', () => {
   test('refuses text that is not JSON', () => {
-    expect(() => parseFeed(fixture('not-json.txt'), 'json', optionsFor('umbrella'))).toThrow(/not valid JSON/);
+    expect(() => parseFeed(fixture('not-json.txt'), 'json', optionsFor('umbrella'))).toThrow(
+      /not valid JSON/,
+    );
   });
 
   test.each([
@@ -201,8 +206,15 @@ describe('whole-feed rejection', () => {
 
 test('maps free-text employment types to Google values', () => {
   expect(
-    ['Full-time', 'PartTime', 'Internship', 'Freelance', 'Temporary', 'Volunteer', 'Per diem', 'Whenever'].map(
-      toEmploymentType,
-    ),
+    [
+      'Full-time',
+      'PartTime',
+      'Internship',
+      'Freelance',
+      'Temporary',
+      'Volunteer',
+      'Per diem',
+      'Whenever',
+    ].map(toEmploymentType),
   ).toEqual(['FULL_TIME', 'PART_TIME', 'INTERN', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER', 'PER_DIEM', null]);
 });

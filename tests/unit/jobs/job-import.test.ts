@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { profileFor } from '../../../src/server/jobs/company-profiles.ts';
-import type { JobInput } from '../../../src/server/jobs/job.ts';
 import { countAllJobs, findJobsBySource } from '../../../src/server/jobs/job.repository.ts';
 import { getJob, searchJobs } from '../../../src/server/jobs/job.service.ts';
+import type { JobInput } from '../../../src/server/jobs/job.ts';
 import { importFeed } from '../../../src/server/jobs/job-import.service.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../support/databases.ts';
 import { mapping, profiles, role } from './fixtures.ts';
@@ -51,10 +51,14 @@ describe.each(databaseKinds)('importing on %s', (kind) => {
   test('closes a role past its validThrough though no sync ran, and re-opens it when a sync lists it', async () => {
     const id = (await rows('window')).find((row) => row.external_id === 'plain')?.id ?? '';
     expect((await getJob(database.db, id, at(71)))?.status).toBe('expired');
-    expect((await searchJobs(database.db, { page: 1, pageSize: 10 }, at(71))).jobs.map((j) => j.externalId)).toEqual(
-      ['dated'],
-    );
-    await importFeed(database.db, 'window', feedOf(role('plain')), { mapping, now: at(80), validityDays: 60 });
+    expect(
+      (await searchJobs(database.db, { page: 1, pageSize: 10 }, at(71))).jobs.map((j) => j.externalId),
+    ).toEqual(['dated']);
+    await importFeed(database.db, 'window', feedOf(role('plain')), {
+      mapping,
+      now: at(80),
+      validityDays: 60,
+    });
     expect((await getJob(database.db, id, at(80)))?.status).toBe('open');
   });
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseFeed } from '../../../src/server/jobs/importers/index.ts';
-import type { JobInput } from '../../../src/server/jobs/job.ts';
 import { countAllJobs, findJobsBySource } from '../../../src/server/jobs/job.repository.ts';
 import { closeJob, getJob, getRolesForCategories, searchJobs } from '../../../src/server/jobs/job.service.ts';
+import type { JobInput } from '../../../src/server/jobs/job.ts';
 import { importFeed } from '../../../src/server/jobs/job-import.service.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../support/databases.ts';
 import { fixture, mapping, optionsFor, role } from './fixtures.ts';
@@ -67,7 +67,9 @@ describe.each(databaseKinds)('job store on %s', (kind) => {
       importing,
     );
     expect(summary).toMatchObject({ added: [], updated: 1, unchanged: 0 });
-    expect(summary.closed.map((job) => [job.title, job.status])).toEqual([['Financial Controller', 'closed']]);
+    expect(summary.closed.map((job) => [job.title, job.status])).toEqual([
+      ['Financial Controller', 'closed'],
+    ]);
     const open = await searchJobs(test_db.db, { page: 1, pageSize: 10 }, now);
     expect(open.jobs.map((j) => j.title).sort()).toEqual([
       'Full Stack Developer',

@@ -1,6 +1,12 @@
 import { EMPLOYMENT_TYPES, type EmploymentType, SALARY_UNITS, type Salary, type SalaryUnit } from '../job.ts';
 import { type FeedRecord, isObject } from './feed-record.ts';
-import { FeedFormatError, type FeedParseResult, type ImporterOptions, type JobDraft, parseItems } from './read.ts';
+import {
+  FeedFormatError,
+  type FeedParseResult,
+  type ImporterOptions,
+  type JobDraft,
+  parseItems,
+} from './read.ts';
 
 /** Reads the project's own feed format, `{ "version": 1, "jobs": [...] }`, documented in docs/jobs.md. */
 export function parseJsonFeed(feed: unknown, options: ImporterOptions): FeedParseResult {
@@ -48,7 +54,9 @@ function parseJob(record: FeedRecord, options: ImporterOptions): JobDraft {
     applyUrl: record.string('applyUrl') ?? '',
     postedAt: record.date(record.item['postedAt'], 'postedAt'),
     validThrough:
-      validThrough === undefined || validThrough === null ? null : record.date(validThrough, 'validThrough') || null,
+      validThrough === undefined || validThrough === null
+        ? null
+        : record.date(validThrough, 'validThrough') || null,
     categories: readCategories(record, options.knownCategories),
   };
 }

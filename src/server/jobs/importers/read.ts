@@ -10,7 +10,10 @@ export class FeedFormatError extends Error {}
 export class MissingCompanyError extends FeedFormatError {
   /** What names no company ("a Lever feed", "Greenhouse record 4012002"). */
   readonly subject: string;
-  constructor(subject: string, message = `${subject} names no company: give --company NAME or a "name" in the source's profile`) {
+  constructor(
+    subject: string,
+    message = `${subject} names no company: give --company NAME or a "name" in the source's profile`,
+  ) {
     super(message);
     this.subject = subject;
   }

@@ -120,7 +120,7 @@ export const variables = {
   }),
   JOBS_VALID_DAYS: integer(1, 365, {
     default: '60',
-    doc: "Days a role stays open when its feed states no expiry: from its posting, extended by each sync that still lists it. Past it the role is closed (410) even if no sync ran.",
+    doc: 'Days a role stays open when its feed states no expiry: from its posting, extended by each sync that still lists it. Past it the role is closed (410) even if no sync ran.',
   }),
 
   // The build.

@@ -40,7 +40,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where('valid_through', 'is', null)
     .where('posted_at', '<=', now.toISOString())
     .execute();
-  const later = await db.selectFrom('jobs').select(['id', 'posted_at']).where('valid_through', 'is', null).execute();
+  const later = await db
+    .selectFrom('jobs')
+    .select(['id', 'posted_at'])
+    .where('valid_through', 'is', null)
+    .execute();
   for (const row of later) {
     const validThrough = new Date(new Date(row.posted_at).getTime() + WINDOW_MS).toISOString();
     await db.updateTable('jobs').set({ valid_through: validThrough }).where('id', '=', row.id).execute();
