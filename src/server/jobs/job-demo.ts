@@ -1,10 +1,10 @@
 import type { Db } from '../platform/db/database.ts';
 import type { CategoryMapping } from './category-mapping.ts';
 import { type CompanyProfiles, loadCompanyProfiles, profileFor } from './company-profiles.ts';
-import type { JobDraft } from './importers/read.ts';
 import { countAllJobs } from './job.repository.ts';
 import type { JobInput } from './job.ts';
 import { importFeed } from './job-import.service.ts';
+import type { JobDraft } from './job-input.ts';
 import { normaliseLocation } from './job-location.ts';
 
 /** The source name of the demo roles, so `jobs list` shows where they came from. */

@@ -1,7 +1,6 @@
 import type { Db } from '../platform/db/database.ts';
 import { type CategoryMapping, matchCategories } from './category-mapping.ts';
 import type { CompanyProfile } from './company-profiles.ts';
-import type { FeedParseResult, RecordWarning, RejectedRecord } from './importers/index.ts';
 import {
   closeJobs,
   extendJobs,
@@ -14,6 +13,7 @@ import {
 import { newJobId } from './job.service.ts';
 import type { Job } from './job.ts';
 import { type DepartmentReport, reportUnmappedDepartments } from './job-departments.ts';
+import type { FeedParseResult, RecordWarning, RejectedRecord } from './job-input.ts';
 import { toJob, toRowFields } from './job-row.ts';
 import { validityDays, validThroughFor } from './job-validity.ts';
 

@@ -1,5 +1,33 @@
 import { EMPLOYMENT_TYPES, type JobInput, RecordError, SALARY_UNITS } from './job.ts';
 import { describeAsText } from './job-description.ts';
+import type { LocationFacts } from './job-location.ts';
+
+/** A role as an importer reads it, its location still in the feed's words until normalised. */
+export type JobDraft = Omit<JobInput, 'location'> & { location: LocationFacts };
+
+/** A record the importer could not take, by its 0-based index in the feed, with all its problems. */
+export interface RejectedRecord {
+  index: number;
+  /** The record's id in the feed, when it had a readable one. */
+  externalId: string | null;
+  problems: string[];
+}
+
+/** Something the importer guessed or could not place in a record it still took. */
+export interface RecordWarning {
+  index: number;
+  externalId: string;
+  message: string;
+}
+
+/** What an importer makes of a feed: the good records, the rejected ones, and unlisted ones skipped. */
+export interface FeedParseResult {
+  records: JobInput[];
+  rejected: RejectedRecord[];
+  /** Records the feed itself marks as not public (Ashby's isListed: false). */
+  skipped: number;
+  warnings: RecordWarning[];
+}
 
 // The runtime's list of ISO 4217 codes: the ones Intl can format on cards and Google accepts.
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));

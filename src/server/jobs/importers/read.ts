@@ -1,6 +1,6 @@
 import { type JobInput, RecordError } from '../job.ts';
-import { findJobInputProblems } from '../job-input.ts';
-import { type LocationDefaults, type LocationFacts, normaliseLocation } from '../job-location.ts';
+import { type FeedParseResult, findJobInputProblems, type JobDraft } from '../job-input.ts';
+import { type LocationDefaults, normaliseLocation } from '../job-location.ts';
 import { cleanFeedText, type FeedObject, FeedRecord, isObject } from './feed-record.ts';
 
 /** A feed that cannot be imported at all (not JSON, or not of the named format); nothing changes. */
@@ -29,32 +29,7 @@ export interface ImporterOptions {
   locationDefaults: LocationDefaults;
 }
 
-/** A record the importer could not take, by its 0-based index in the feed, with all its problems. */
-export interface RejectedRecord {
-  index: number;
-  /** The record's id in the feed, when it had a readable one. */
-  externalId: string | null;
-  problems: string[];
-}
-
-/** Something the importer guessed or could not place in a record it still took. */
-export interface RecordWarning {
-  index: number;
-  externalId: string;
-  message: string;
-}
-
-/** What an importer makes of a feed: the good records, the rejected ones, and unlisted ones skipped. */
-export interface FeedParseResult {
-  records: JobInput[];
-  rejected: RejectedRecord[];
-  /** Records the feed itself marks as not public (Ashby's isListed: false). */
-  skipped: number;
-  warnings: RecordWarning[];
-}
-
-/** A record as an importer reads it: the location still in the feed's words. */
-export type JobDraft = Omit<JobInput, 'location'> & { location: LocationFacts };
+export type { FeedParseResult, JobDraft, RecordWarning, RejectedRecord } from '../job-input.ts';
 
 /** The company for a role whose feed names none, or MissingCompanyError: nothing is imported then. */
 export function fallbackCompany(options: ImporterOptions, what: string): string {
