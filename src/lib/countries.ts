@@ -28,16 +28,23 @@ export const COUNTRY_CODES: readonly string[] = Object.keys(isoCountries.getAlph
 const key = (name: string) =>
   name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\./g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
-// Other spellings world-countries knows ("Burma", "Swaziland"), consulted after the ISO names.
-const otherSpellings = new Map<string, string>();
+// Every name and alias of every country in every loaded language, plus the other spellings
+// world-countries knows ("Burma", "Swaziland"), built once: a lookup per record is then one
+// map read instead of a scan of every name in seven languages.
+const codesByName = new Map<string, string>();
 for (const country of world) {
   for (const name of [country.name.common, country.name.official, ...country.altSpellings]) {
-    if (name.length > 3) otherSpellings.set(key(name), country.cca2);
+    if (name.length > 3) codesByName.set(key(name), country.cca2);
+  }
+}
+for (const language of [...LANGUAGES].reverse()) {
+  for (const [code, names] of Object.entries(isoCountries.getNames(language.locale, { select: 'all' }))) {
+    for (const name of names) codesByName.set(key(name), code);
   }
 }
 // The parts of the United Kingdom, which no country list names as countries.
 for (const name of ['England', 'Scotland', 'Wales', 'Northern Ireland', 'Britain']) {
-  otherSpellings.set(key(name), 'GB');
+  codesByName.set(key(name), 'GB');
 }
 
 /**
@@ -52,11 +59,7 @@ export function toCountryCode(name: string): string | null {
     const code = isoCountries.alpha3ToAlpha2(text);
     if (code) return code;
   }
-  for (const language of LANGUAGES) {
-    const code = isoCountries.getAlpha2Code(text, language.locale);
-    if (code) return code;
-  }
-  return otherSpellings.get(key(text)) ?? null;
+  return codesByName.get(key(text)) ?? null;
 }
 
 const commonNames = new Map(world.map((country) => [country.cca2, country.name.common]));
@@ -101,13 +104,21 @@ const REGIONS: Record<string, () => string[]> = {
   global: () => [...COUNTRY_CODES],
 };
 
+// Each region's countries, worked out on first use: EU membership alone is 250 list scans.
+const expanded = new Map<string, readonly string[]>();
+
 /**
  * The countries an area stands for: a region ("EU", "Europe", "North America", "Worldwide") or
  * one country ("United Kingdom" → [GB]); sorted codes, or null when the name is not known.
  */
-export function expandRegion(name: string): string[] | null {
-  const region = REGIONS[key(name)];
-  if (region) return [...new Set(region())].sort();
+export function expandRegion(name: string): readonly string[] | null {
+  const region = key(name);
+  // Own keys only: "constructor" in a feed is not a region.
+  const list = Object.hasOwn(REGIONS, region) ? REGIONS[region] : undefined;
+  if (list) {
+    if (!expanded.has(region)) expanded.set(region, [...new Set(list())].sort());
+    return expanded.get(region) ?? null;
+  }
   const code = toCountryCode(name);
   return code ? [code] : null;
 }

@@ -93,3 +93,12 @@ describe('normaliseLocation', () => {
     expect(normaliseLocation({ label: null }, defaults).location.country).toBe('GB');
   });
 });
+
+test('reads names that collide with object properties as unknown places, not regions', () => {
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    expect(expandRegion(name)).toBeNull();
+    expect(
+      normaliseLocation({ label: `Remote (${name})` }, NO_LOCATION_DEFAULTS).location.applicantCountries,
+    ).toEqual([]);
+  }
+});
