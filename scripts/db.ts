@@ -22,7 +22,7 @@ try {
   if (command === 'seed') {
     const summary = await seedDemoJobs(db, loadCategoryMapping());
     console.log(
-      `[db] demo roles: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged`,
+      `[db] demo roles: ${summary.added.length} added, ${summary.updated} updated, ${summary.unchanged} unchanged`,
     );
   }
 } catch (error) {

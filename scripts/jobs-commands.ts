@@ -1,16 +1,11 @@
 /** The `jobs list` and `jobs add` commands, apart from argument parsing in scripts/jobs.ts. */
 
 import { loadCategoryMapping, matchCategories } from '../src/server/jobs/category-mapping.ts';
-import {
-  EMPLOYMENT_TYPES,
-  type EmploymentType,
-  type JobInput,
-  RecordError,
-  toIsoInstant,
-  validateJobInput,
-} from '../src/server/jobs/importers/job-input.ts';
-import { listAllJobs, listOpenJobs } from '../src/server/jobs/job.repository.ts';
-import { addJob, newJobId } from '../src/server/jobs/job.service.ts';
+import { loadCompanyProfiles, profileFor } from '../src/server/jobs/company-profiles.ts';
+import { addJob, listJobs, newJobId } from '../src/server/jobs/job.service.ts';
+import { EMPLOYMENT_TYPES, type EmploymentType, type JobInput, RecordError } from '../src/server/jobs/job.ts';
+import { findJobInputProblems } from '../src/server/jobs/job-input.ts';
+import { normaliseLocation } from '../src/server/jobs/job-location.ts';
 import type { Db } from '../src/server/platform/db/database.ts';
 
 /** The flags `jobs add` accepts (node:util parseArgs options). */
@@ -21,6 +16,7 @@ export const ADD_OPTIONS = {
   'apply-url': { type: 'string' },
   description: { type: 'string' },
   location: { type: 'string' },
+  country: { type: 'string' },
   remote: { type: 'boolean' },
   region: { type: 'string', multiple: true },
   type: { type: 'string' },
@@ -39,42 +35,61 @@ type AddFlags = {
     : string | boolean;
 };
 
-/** One line per role: id, status, posted date, title, company, source. */
+const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? '—';
+
+/** One line per role: id, status, posted and valid-through dates, title, company, source, categories. */
 export async function listJobLines(db: Db, all: boolean, limit: number): Promise<string[]> {
-  const now = new Date().toISOString();
-  const rows = all ? await listAllJobs(db, limit) : await listOpenJobs(db, { now, limit });
-  if (rows.length === 0) return [all ? 'no roles stored' : 'no open roles'];
-  return rows.map((row) => {
-    const status = row.closed_at
-      ? 'closed '
-      : row.valid_through && row.valid_through <= now
-        ? 'expired'
-        : 'open   ';
-    return `${row.id}  ${status}  ${row.posted_at.slice(0, 10)}  ${row.title} — ${row.company}  [${row.source}]`;
-  });
+  const jobs = await listJobs(db, { all, limit });
+  if (jobs.length === 0) return [all ? 'no roles stored' : 'no open roles'];
+  return jobs.map(
+    (job) =>
+      `${job.id}  ${job.status.padEnd(7)}  posted ${day(job.postedAt)}  valid through ${day(job.validThrough)}  ${job.title} — ${job.company}  [source ${job.source}; categories ${job.categories.join(', ') || 'none'}]`,
+  );
 }
 
-/** Validates the flags like an imported record and adds the role; throws RecordError naming the bad flag. */
-export async function addJobFromFlags(db: Db, flags: AddFlags): Promise<string> {
+/**
+ * Checks the flags like an imported record (every problem at once) and adds the role under the
+ * `manual` source's profile; returns its id and what was guessed about its location.
+ */
+export async function addJobFromFlags(db: Db, flags: AddFlags): Promise<{ id: string; warnings: string[] }> {
+  const problems: string[] = [];
   const text = (key: keyof AddFlags) => {
     const value = flags[key];
     return typeof value === 'string' && value.trim() ? value.trim() : null;
   };
-  const required = (key: keyof AddFlags) => text(key) ?? fail(`--${key} is required`);
-  const type = (text('type') ?? 'FULL_TIME').toUpperCase();
-  if (!EMPLOYMENT_TYPES.includes(type as EmploymentType))
-    fail(`--type must be one of ${EMPLOYMENT_TYPES.join(', ')}`);
+  const required = (key: keyof AddFlags) => {
+    const value = text(key);
+    if (value === null) problems.push(`--${key} is required`);
+    return value ?? '';
+  };
+  const type = (text('type') ?? 'FULL_TIME').toUpperCase() as EmploymentType;
+  if (!EMPLOYMENT_TYPES.includes(type)) problems.push(`--type must be one of ${EMPLOYMENT_TYPES.join(', ')}`);
   const amount = (key: 'salary-min' | 'salary-max') => (text(key) === null ? null : Number(text(key)));
+  const date = (key: 'valid-through') => {
+    const value = text(key);
+    if (value === null) return null;
+    const parsed = new Date(value);
+    if (!Number.isNaN(parsed.getTime())) return parsed.toISOString();
+    problems.push(`--${key} "${value}" is not a date`);
+    return null;
+  };
+  const profile = profileFor(loadCompanyProfiles(), 'manual');
+  const { location, warnings } = normaliseLocation(
+    {
+      label: text('location'),
+      remote: flags.remote === true,
+      remoteRegions: flags.region ?? [],
+      country: text('country'),
+    },
+    profile.locationDefaults,
+  );
   const salaryGiven = text('salary-min') !== null || text('salary-max') !== null;
-  const mapping = loadCategoryMapping();
-  const input: JobInput = validateJobInput({
+  const input: JobInput = {
     externalId: text('id') ?? newJobId(),
     title: required('title'),
     company: required('company'),
-    location: text('location'),
-    remote: flags.remote === true,
-    remoteRegions: (flags.region as string[] | undefined) ?? [],
-    employmentType: type as EmploymentType,
+    location,
+    employmentType: type,
     department: text('department'),
     team: text('team'),
     salary: salaryGiven
@@ -88,16 +103,16 @@ export async function addJobFromFlags(db: Db, flags: AddFlags): Promise<string> 
     descriptionHtml: required('description'),
     applyUrl: required('apply-url'),
     postedAt: new Date().toISOString(),
-    validThrough: text('valid-through') ? toIsoInstant(text('valid-through'), '--valid-through') : null,
+    validThrough: date('valid-through'),
     categories: null,
-  });
-  const categories = (flags.category as string[] | undefined) ?? matchCategories(input, mapping);
+  };
+  const mapping = loadCategoryMapping();
+  const categories = flags.category ?? matchCategories(input, mapping);
   const unknown = categories.filter((c) => !mapping.known.has(c));
   if (unknown.length > 0)
-    fail(`unknown --category ${unknown.join(', ')} (known: ${[...mapping.known].join(', ')})`);
-  return addJob(db, input, categories);
-}
-
-function fail(reason: string): never {
-  throw new RecordError(reason);
+    problems.push(`unknown --category ${unknown.join(', ')} (known: ${[...mapping.known].join(', ')})`);
+  // The flags' own messages first; the record's rules add what the flags did not already say.
+  for (const problem of findJobInputProblems(input)) if (!/^missing /.test(problem)) problems.push(problem);
+  if (problems.length > 0) throw new RecordError(problems);
+  return { id: await addJob(db, input, categories, { profile }), warnings };
 }

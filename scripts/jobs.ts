@@ -2,15 +2,15 @@
  * `npm run jobs -- <command>`: the operators' job store commands.
  *   import <file-or-url> --format greenhouse|lever|ashby|json [--source NAME] [--company NAME]
  *   list [--all] [--limit N]
- *   add --title T --company C --apply-url URL [--location L] [--remote [--region R]...] [--type FULL_TIME] ...
+ *   add --title T --company C --apply-url URL [--location L] [--country C] [--remote [--region R]...] ...
  *   close <id>
  * Exit codes: 0 done, 1 failed or some records rejected, 2 wrong usage.
  */
 import { parseArgs } from 'node:util';
-import { FEED_FORMATS, isFeedFormat } from '../src/server/jobs/importers/index.ts';
-import { FeedFormatError } from '../src/server/jobs/importers/job-input.ts';
+import { FEED_FORMATS, FeedFormatError, isFeedFormat } from '../src/server/jobs/importers/index.ts';
 import { closeJob } from '../src/server/jobs/job.service.ts';
-import { formatSummary, importFeedFrom } from '../src/server/jobs/job-feed.ts';
+import { importFeedFrom } from '../src/server/jobs/job-feed.ts';
+import { formatSummary } from '../src/server/jobs/job-import-report.ts';
 import { closeDb, getDb } from '../src/server/platform/db/database.ts';
 import { ADD_OPTIONS, addJobFromFlags, listJobLines } from './jobs-commands.ts';
 
@@ -18,7 +18,8 @@ const USAGE = `usage:
   npm run jobs -- import <file-or-url> --format ${FEED_FORMATS.join('|')} [--source NAME] [--company NAME]
   npm run jobs -- list [--all] [--limit N]
   npm run jobs -- add --title TITLE --company COMPANY --apply-url URL --description HTML [--location PLACE]
-                      [--remote [--region R]...] [--type FULL_TIME|PART_TIME|CONTRACTOR|TEMPORARY|INTERN|OTHER]
+                      [--country C] [--remote [--region R]...]
+                      [--type FULL_TIME|PART_TIME|CONTRACTOR|TEMPORARY|INTERN|VOLUNTEER|PER_DIEM|OTHER]
                       [--department D] [--category SLUG]... [--salary-min N --salary-max N --currency GBP]
                       [--valid-through DATE] [--id EXTERNAL_ID]
   npm run jobs -- close <id>`;
@@ -57,8 +58,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'add') {
     const { values } = parseArgs({ args: rest, options: ADD_OPTIONS });
-    const id = await addJobFromFlags(await getDb(), values);
+    const { id, warnings } = await addJobFromFlags(await getDb(), values);
     console.log(`added ${id}: /jobs/${id}/`);
+    for (const warning of warnings) console.log(`  warning: ${warning}`);
     return 0;
   }
   if (command === 'close') {

@@ -1,7 +1,7 @@
 /** The benchmark's job store: the demo roles plus a few hundred generated ones across categories. */
 
 import type { CategoryMapping } from '../../src/server/jobs/category-mapping.ts';
-import type { JobInput } from '../../src/server/jobs/importers/job-input.ts';
+import type { JobInput } from '../../src/server/jobs/job.ts';
 import { seedDemoJobs } from '../../src/server/jobs/job-demo.ts';
 import { importFeed } from '../../src/server/jobs/job-import.service.ts';
 import type { Db } from '../../src/server/platform/db/database.ts';
@@ -15,9 +15,15 @@ export async function seedBenchJobs(db: Db, mapping: CategoryMapping, count = 40
     externalId: `bench-${i}`,
     title: `Bench Role ${i}`,
     company: `Bench Company ${i % 17} (generated)`,
-    location: i % 3 === 0 ? null : 'London, UK',
-    remote: i % 3 === 0,
-    remoteRegions: [],
+    location: {
+      label: i % 3 === 0 ? 'Remote (UK)' : 'London, UK',
+      city: i % 3 === 0 ? null : 'London',
+      region: null,
+      country: i % 3 === 0 ? null : 'GB',
+      remote: i % 3 === 0,
+      remoteRegions: i % 3 === 0 ? ['UK'] : [],
+      applicantCountries: i % 3 === 0 ? ['GB'] : [],
+    },
     employmentType: 'FULL_TIME',
     department: null,
     team: null,
@@ -28,6 +34,6 @@ export async function seedBenchJobs(db: Db, mapping: CategoryMapping, count = 40
     validThrough: i % 10 === 0 ? new Date(now - 60_000).toISOString() : null,
     categories: [CATEGORIES[i % CATEGORIES.length] ?? 'backend'],
   }));
-  await importFeed(db, 'bench', { records, rejected: [], skipped: 0 }, mapping);
+  await importFeed(db, 'bench', { records, rejected: [], skipped: 0, warnings: [] }, { mapping });
   await seedDemoJobs(db, mapping);
 }

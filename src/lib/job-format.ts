@@ -1,4 +1,5 @@
 /** Pure formatting of job facts for cards and pages; no I/O. */
+import { COUNTRY_CODES, countryName } from './countries.ts';
 
 const EMPLOYMENT_LABELS: Record<string, string> = {
   FULL_TIME: 'Full-time',
@@ -6,6 +7,8 @@ const EMPLOYMENT_LABELS: Record<string, string> = {
   CONTRACTOR: 'Contract',
   TEMPORARY: 'Temporary',
   INTERN: 'Internship',
+  VOLUNTEER: 'Volunteer',
+  PER_DIEM: 'Per diem',
   OTHER: 'Other',
 };
 
@@ -36,15 +39,34 @@ export function formatEmploymentType(type: string): string {
   return EMPLOYMENT_LABELS[type] ?? 'Other';
 }
 
-/** "London, UK", "Remote", "Remote (EU)" or "Remote or Berlin". */
-export function formatLocation(job: {
-  location: string | null;
+/** An area as readers know it: a bare ISO code ("GB", as Lever gives it) becomes its name. */
+function areaName(area: string): string {
+  return /^[A-Z]{2}$/.test(area) && COUNTRY_CODES.includes(area) ? countryName(area) : area;
+}
+
+/**
+ * "London, United Kingdom", "New York, NY, United States", "Remote (EU)" or "Remote (EU) or
+ * Berlin, Germany"; the feed's own words when the place has no normalised parts.
+ */
+export function formatLocation(location: {
+  label: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
   remote: boolean;
-  remoteRegions: string[];
+  remoteRegions: readonly string[];
 }): string {
-  const remote = job.remoteRegions.length > 0 ? `Remote (${job.remoteRegions.join(', ')})` : 'Remote';
-  if (job.remote) return job.location ? `${remote} or ${job.location}` : remote;
-  return job.location ?? 'Location not given';
+  const parts = [location.city, location.region, location.country && countryName(location.country)];
+  const place = parts.filter(Boolean).join(', ') || (location.remote ? null : location.label);
+  const areas = location.remoteRegions.map(areaName);
+  const remote = areas.length > 0 ? `Remote (${areas.join(', ')})` : 'Remote';
+  if (location.remote) return place ? `${remote} or ${place}` : remote;
+  return place ?? 'Location not given';
+}
+
+/** "31 January 2027": the day a role's validThrough falls on, in UTC. */
+export function formatApplyBy(date: Date, locale = 'en-GB'): string {
+  return date.toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'UTC' });
 }
 
 /** "£85,000–£110,000 a year", "from $40 an hour"; null when the salary is unknown. */

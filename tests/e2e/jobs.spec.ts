@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { checkJobPosting } from '../support/google-job-posting.ts';
 import { seedE2eJobs } from './support/jobs.ts';
 import { type RunningServer, scratchSqliteUrl, startServer } from './support/server.ts';
 
@@ -64,7 +65,7 @@ test.describe('hiring now island', () => {
 test.describe('jobs pages', () => {
   test('lists open roles and filters them by category and keywords', async ({ page }) => {
     await page.goto(`${server.url}/jobs/`);
-    const titles = page.getByRole('main').getByRole('heading', { level: 3 });
+    const titles = page.getByRole('main').getByRole('heading', { level: 2 });
     await expect(titles).toHaveText([
       'Backend Engineer, Orders',
       'Newsletter Editor',
@@ -93,7 +94,7 @@ test.describe('jobs pages', () => {
     expect(await page.evaluate(() => (window as { hacked?: boolean }).hacked)).toBeUndefined();
     const json = await page.locator('script[type="application/ld+json"]').textContent();
     const data = JSON.parse(json ?? '{}');
-    expect(data['@context']).toBe('https://schema.org/');
+    expect(data['@context']).toBe('https://schema.org');
     expect(data['@type']).toBe('JobPosting');
     expect(data.title).toBe('Backend Engineer, Orders');
     expect(data.description).toContain('a fixture role');
@@ -104,10 +105,15 @@ test.describe('jobs pages', () => {
     expect(data.jobLocation.address).toMatchObject({
       '@type': 'PostalAddress',
       addressLocality: 'Leeds',
-      addressCountry: 'UK',
+      addressCountry: 'GB',
     });
     expect(data.jobLocationType).toBe('TELECOMMUTE');
     expect(data.applicantLocationRequirements).toEqual([{ '@type': 'Country', name: 'United Kingdom' }]);
+    expect(checkJobPosting(data)).toEqual({
+      missingRequired: [],
+      invalid: [],
+      missingRecommended: ['hiringOrganization.sameAs', 'hiringOrganization.logo'],
+    });
     expect(data.employmentType).toBe('FULL_TIME');
     expect(data.baseSalary).toEqual({
       '@type': 'MonetaryAmount',
@@ -123,11 +129,33 @@ test.describe('jobs pages', () => {
       expect(response?.status()).toBe(410);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('This role is no longer open');
       await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(0);
+      const similar = page.getByRole('region', { name: 'Similar open roles' });
+      await expect(similar.getByRole('heading', { level: 3 })).toHaveText(['Backend Engineer, Orders']);
       await page.getByRole('link', { name: 'See similar open roles in Backend' }).click();
       await expect(page).toHaveURL(`${server.url}/jobs/?category=backend`);
-      await expect(page.getByRole('main').getByRole('heading', { level: 3 })).toHaveText([
+      await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText([
         'Backend Engineer, Orders',
       ]);
+    }
+  });
+
+  test('never skips a heading level on the list, a role, a closed role and the island', async ({ page }) => {
+    for (const path of [
+      '/jobs/',
+      `/jobs/${ids['orders']}/`,
+      `/jobs/${ids['closed']}/`,
+      '/jobs/?q=nothing',
+      article,
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      if (path === article) await expect(page.locator('.hiring-now-roles')).toBeVisible();
+      // On an article only the jobs section is this feature's: it starts at h2 under the article.
+      const scope = path === article ? '.jobs-section' : 'main';
+      const levels = await page
+        .locator(`${scope} :is(h1, h2, h3, h4, h5, h6)`)
+        .evaluateAll((headings) => headings.map((h) => Number(h.tagName.slice(1))));
+      const skips = levels.filter((level, i) => i > 0 && level > (levels[i - 1] ?? 0) + 1);
+      expect({ path, first: levels[0], skips }).toEqual({ path, first: path === article ? 2 : 1, skips: [] });
     }
   });
 

@@ -19,8 +19,11 @@ export const databaseKinds: Array<'sqlite' | 'postgres'> = process.env['TEST_DAT
   ? ['sqlite', 'postgres']
   : ['sqlite'];
 
-/** Creates an empty database of the given kind (a temp SQLite file or a new Postgres database) and migrates it. */
-export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+/**
+ * Creates an empty database of the given kind (a temp SQLite file or a new Postgres database)
+ * and migrates it, unless `migrate` is false (for tests of the migrations themselves).
+ */
+export async function createTestDatabase(kind: 'sqlite' | 'postgres', migrate = true): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'blog-test-'));
     const url = `file:${join(dir, 'test.db')}`;
@@ -29,10 +32,11 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
     };
-    await migrateToLatest(db).catch(async (error: unknown) => {
-      await drop();
-      throw error;
-    });
+    if (migrate)
+      await migrateToLatest(db).catch(async (error: unknown) => {
+        await drop();
+        throw error;
+      });
     return { name: kind, url, db, drop };
   }
   const adminUrl = process.env['TEST_DATABASE_URL'];
@@ -59,9 +63,10 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
     }
   };
   // A database that fails to migrate is dropped here: no test holds it to drop later.
-  await migrateToLatest(db).catch(async (error: unknown) => {
-    await drop();
-    throw error;
-  });
+  if (migrate)
+    await migrateToLatest(db).catch(async (error: unknown) => {
+      await drop();
+      throw error;
+    });
   return { name: kind, url: url.toString(), db, drop };
 }

@@ -1,8 +1,11 @@
 import type { Db } from '../platform/db/database.ts';
 import type { CategoryMapping } from './category-mapping.ts';
-import type { JobInput } from './importers/job-input.ts';
+import { type CompanyProfiles, loadCompanyProfiles, profileFor } from './company-profiles.ts';
 import { countAllJobs } from './job.repository.ts';
+import type { JobInput } from './job.ts';
 import { importFeed } from './job-import.service.ts';
+import type { JobDraft } from './job-input.ts';
+import { normaliseLocation } from './job-location.ts';
 
 /** The source name of the demo roles, so `jobs list` shows where they came from. */
 export const DEMO_SOURCE = 'demo';
@@ -15,16 +18,14 @@ function demoRole(
   company: string,
   categories: string[],
   daysAgo: number,
-  extra: Partial<JobInput>,
+  extra: Partial<JobDraft>,
   now: Date,
-): JobInput {
+): JobDraft {
   return {
     externalId,
     title,
     company,
-    location: null,
-    remote: false,
-    remoteRegions: [],
+    location: { label: null },
     employmentType: 'FULL_TIME',
     department: null,
     team: null,
@@ -40,9 +41,10 @@ function demoRole(
 
 /**
  * A handful of clearly fictional roles across the blog's categories, dated back from the start
- * of `now`'s day so seeding twice on one day changes nothing.
+ * of `now`'s day so seeding twice on one day changes nothing. Locations are in a feed's words;
+ * the remote role without an area takes the demo source's default from content/companies.yml.
  */
-export function demoRoles(at = new Date()): JobInput[] {
+export function demoRoles(at = new Date()): JobDraft[] {
   const now = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
   return [
     demoRole(
@@ -52,7 +54,7 @@ export function demoRoles(at = new Date()): JobInput[] {
       ['backend'],
       1,
       {
-        location: 'London, UK',
+        location: { label: 'London, UK' },
         salary: { min: 85_000, max: 110_000, currency: 'GBP', unit: 'YEAR' },
       },
       now,
@@ -64,8 +66,7 @@ export function demoRoles(at = new Date()): JobInput[] {
       ['backend'],
       3,
       {
-        remote: true,
-        remoteRegions: ['EU'],
+        location: { label: 'Remote (EU)' },
       },
       now,
     ),
@@ -76,7 +77,7 @@ export function demoRoles(at = new Date()): JobInput[] {
       ['full-stack'],
       2,
       {
-        location: 'Berlin, Germany',
+        location: { label: 'Berlin, Germany' },
         employmentType: 'CONTRACTOR',
       },
       now,
@@ -88,7 +89,7 @@ export function demoRoles(at = new Date()): JobInput[] {
       ['newsletters', 'careers'],
       5,
       {
-        remote: true,
+        location: { label: 'Remote' },
         employmentType: 'PART_TIME',
       },
       now,
@@ -100,7 +101,7 @@ export function demoRoles(at = new Date()): JobInput[] {
       ['backend', 'careers'],
       8,
       {
-        location: 'Manchester, UK',
+        location: { label: 'Manchester, UK' },
         salary: { min: 110_000, max: 135_000, currency: 'GBP', unit: 'YEAR' },
       },
       now,
@@ -108,9 +109,24 @@ export function demoRoles(at = new Date()): JobInput[] {
   ];
 }
 
-/** Upserts the demo roles (`npm run db:seed -- --demo`). */
-export function seedDemoJobs(db: Db, mapping: CategoryMapping, now = new Date()) {
-  return importFeed(db, DEMO_SOURCE, { records: demoRoles(now), rejected: [], skipped: 0 }, mapping, now);
+/** Upserts the demo roles (`npm run db:seed -- --demo`) under the demo source's profile. */
+export function seedDemoJobs(
+  db: Db,
+  mapping: CategoryMapping,
+  now = new Date(),
+  profiles: CompanyProfiles = loadCompanyProfiles(),
+) {
+  const profile = profileFor(profiles, DEMO_SOURCE);
+  const records: JobInput[] = demoRoles(now).map((role) => ({
+    ...role,
+    location: normaliseLocation(role.location, profile.locationDefaults).location,
+  }));
+  return importFeed(
+    db,
+    DEMO_SOURCE,
+    { records, rejected: [], skipped: 0, warnings: [] },
+    { mapping, profile, now },
+  );
 }
 
 /**

@@ -15,18 +15,20 @@ const allowed: sanitizeHtml.IOptions = {
     'u',
     'a',
     'h3',
-    'h4',
-    'h5',
     'blockquote',
     'code',
     'pre',
   ],
   allowedAttributes: { a: ['href', 'rel'] },
   allowedSchemes: ['http', 'https', 'mailto'],
-  // The job page owns h1 and h2; a feed's headings sit below them.
+  // The job page owns h1 and h2 ("About the role"); every feed heading becomes an h3 under it,
+  // so no heading level is ever skipped, whatever levels the feed used.
   transformTags: {
     h1: 'h3',
     h2: 'h3',
+    h4: 'h3',
+    h5: 'h3',
+    h6: 'h3',
     a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener' }),
   },
 };

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../platform/db/database.ts';
 import { loadCategoryMapping } from './category-mapping.ts';
-import { type FeedFormat, parseFeed } from './importers/index.ts';
-import { type ImportSummary, importFeed } from './job-import.service.ts';
+import { loadCompanyProfiles, profileFor } from './company-profiles.ts';
+import { type FeedFormat, MissingCompanyError, parseFeed } from './importers/index.ts';
+import { type ImportOptions, type ImportSummary, importFeed } from './job-import.service.ts';
 
 /** Where a feed comes from and how to read it. */
 export interface FeedSource {
@@ -11,7 +12,7 @@ export interface FeedSource {
   format: FeedFormat;
   /** Source name the roles are stored under; defaults to the URL's host and path, or the file name. */
   source?: string | undefined;
-  /** Company name for formats that carry none; defaults to the board name in the URL, else the source. */
+  /** Company name for formats that carry none; else the source profile's name. */
   company?: string | undefined;
   /** Gives up reading a URL after this long. */
   timeoutMs?: number;
@@ -19,6 +20,8 @@ export interface FeedSource {
 }
 
 const MAX_FEED_BYTES = 50 * 1024 * 1024;
+/** Formats whose roles never name their company. */
+const NAMELESS_FORMATS: readonly FeedFormat[] = ['lever', 'ashby'];
 
 /** The default source name: a URL's host and path, or a file's name without extension. */
 export function defaultSourceName(location: string): string {
@@ -30,12 +33,12 @@ export function defaultSourceName(location: string): string {
   return (location.split(/[\\/]/).pop() ?? location).replace(/\.[^.]+$/, '') || 'feed';
 }
 
-/** The board name in a Greenhouse, Lever or Ashby URL (`/boards/acme/jobs` → acme), else the source name. */
-export function defaultCompanyName(location: string, source: string): string {
-  if (!/^https?:\/\//i.test(location)) return source;
+/** The board name in a Greenhouse, Lever or Ashby URL (`/boards/acme/jobs` → acme); null otherwise. */
+export function boardName(location: string): string | null {
+  if (!/^https?:\/\//i.test(location)) return null;
   const segments = new URL(location).pathname.split('/').filter(Boolean);
   const at = segments.findIndex((s) => ['boards', 'postings', 'job-board'].includes(s));
-  return (at >= 0 ? segments[at + 1] : undefined) ?? source;
+  return (at >= 0 ? segments[at + 1] : undefined) ?? null;
 }
 
 /** Reads a feed's text from a file or URL; throws with a message naming what failed. */
@@ -54,30 +57,37 @@ export async function readFeedText(feed: FeedSource): Promise<string> {
 
 /**
  * Reads, parses and imports one feed (the `jobs import` command and the background sync).
- * Throws FeedFormatError for a feed that is not JSON or not of its format; nothing is changed then.
+ * Throws FeedFormatError for a feed that is not JSON, not of its format, or whose roles name no
+ * company while neither `company` nor the source's profile does; nothing is changed then.
  */
-export async function importFeedFrom(db: Db, feed: FeedSource): Promise<ImportSummary> {
+export async function importFeedFrom(
+  db: Db,
+  feed: FeedSource,
+  options: Pick<ImportOptions, 'withinTransaction'> = {},
+): Promise<ImportSummary> {
   const source = feed.source ?? defaultSourceName(feed.location);
   if (!source.trim() || source.length > 200) throw new Error('a source name must have 1 to 200 characters');
   const mapping = loadCategoryMapping();
+  const profile = profileFor(loadCompanyProfiles(), source);
+  const company = feed.company ?? profile.name;
+  const board = boardName(feed.location);
+  const missing = (what: string) =>
+    new MissingCompanyError(
+      what,
+      `${what} names no company: give --company NAME (JOBS_FEED_COMPANY for the sync), or a "name" for "${source}" in content/companies.yml${board ? ` (the URL's board is "${board}")` : ''}`,
+    );
+  // Known before downloading: these formats never carry the company.
+  if (!company && NAMELESS_FORMATS.includes(feed.format))
+    throw missing(`the ${feed.format} feed of "${source}"`);
   const text = await readFeedText(feed);
-  const parsed = parseFeed(text, feed.format, {
-    company: feed.company ?? (feed.source ? source : defaultCompanyName(feed.location, source)),
-    knownCategories: mapping.known,
-  });
-  return importFeed(db, source, parsed, mapping);
-}
-
-/** One line per fact, for the CLI and the server log. */
-export function formatSummary(summary: ImportSummary): string[] {
-  const lines = [
-    `${summary.source}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.closed} closed, ${summary.rejected.length} rejected${summary.skipped ? `, ${summary.skipped} unlisted skipped` : ''}`,
-  ];
-  for (const r of summary.rejected) {
-    lines.push(`  rejected record ${r.index}${r.externalId ? ` (id ${r.externalId})` : ''}: ${r.reason}`);
+  try {
+    const parsed = parseFeed(text, feed.format, {
+      company,
+      knownCategories: mapping.known,
+      locationDefaults: profile.locationDefaults,
+    });
+    return await importFeed(db, source, parsed, { mapping, profile, ...options });
+  } catch (error) {
+    throw error instanceof MissingCompanyError ? missing(error.subject) : error;
   }
-  if (summary.unmappedDepartments.length > 0) {
-    lines.push(`  departments not in content/jobs-mapping.yml: ${summary.unmappedDepartments.join(', ')}`);
-  }
-  return lines;
 }

@@ -1,6 +1,7 @@
 import { getDb } from '../platform/db/database.ts';
 import { reportFailure } from '../platform/log.ts';
-import { getRolesForCategories, type Job } from './job.service.ts';
+import { getRolesForCategories } from './job.service.ts';
+import type { Job } from './job.ts';
 
 /** What the island shows: roles in the article's categories, or the newest roles when none match. */
 export interface IslandRoles {

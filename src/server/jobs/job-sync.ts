@@ -1,6 +1,7 @@
 import { type Config, getConfig } from '../platform/config/config.ts';
 import type { Db } from '../platform/db/database.ts';
-import { type FeedSource, formatSummary, importFeedFrom } from './job-feed.ts';
+import { type FeedSource, importFeedFrom } from './job-feed.ts';
+import { formatSummary } from './job-import-report.ts';
 
 /** A running background sync. */
 export interface JobSync {
@@ -43,7 +44,7 @@ export function startJobSync(
     try {
       const summary = await importFeedFrom(db, { ...config, signal: controller.signal });
       failures = 0;
-      for (const line of formatSummary(summary)) log(`sync ${line}`);
+      for (const line of formatSummary(summary, { warnings: 'count' })) log(`sync ${line}`);
     } catch (error) {
       if (controller.signal.aborted) return;
       failures += 1;

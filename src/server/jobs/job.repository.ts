@@ -144,6 +144,17 @@ export async function closeJobs(db: Db, ids: readonly string[], now: string): Pr
   return closed;
 }
 
+/** Moves the validThrough of the given roles (a sync that still lists them), leaving updated_at. */
+export async function extendJobs(db: Db, ids: readonly string[], validThrough: string): Promise<void> {
+  for (let start = 0; start < ids.length; start += 500) {
+    await db
+      .updateTable('jobs')
+      .set({ valid_through: validThrough })
+      .where('id', 'in', ids.slice(start, start + 500))
+      .execute();
+  }
+}
+
 /** Replaces a role's categories, keeping their order. */
 export async function replaceJobCategories(
   db: Db,

@@ -1,104 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../platform/db/database.ts';
-import type { EmploymentType, JobInput, SalaryInput, SalaryUnit } from './importers/job-input.ts';
+import type { CompanyProfile } from './company-profiles.ts';
 import {
   closeJobs,
   countOpenJobs,
   findCategoriesForJobs,
   findJobById,
   insertJob,
+  listAllJobs,
   listOpenJobs,
+  listOpenJobsForSitemap,
   replaceJobCategories,
+  type SitemapJob,
 } from './job.repository.ts';
-import type { JobRow, NewJobRow } from './job.table.ts';
-import { sanitizeDescription } from './job-description.ts';
-
-/** A role as pages and the island show it. */
-export interface Job {
-  id: string;
-  source: string;
-  externalId: string;
-  title: string;
-  company: string;
-  location: string | null;
-  remote: boolean;
-  remoteRegions: string[];
-  employmentType: EmploymentType;
-  department: string | null;
-  team: string | null;
-  salary: SalaryInput | null;
-  /** Sanitised when stored; safe to render. */
-  descriptionHtml: string;
-  applyUrl: string;
-  postedAt: Date;
-  validThrough: Date | null;
-  closedAt: Date | null;
-  categories: string[];
-  /** open, closed (left its feed or closed by hand) or expired (past validThrough). */
-  status: 'open' | 'closed' | 'expired';
-}
+import type { JobRow } from './job.table.ts';
+import type { Job, JobInput } from './job.ts';
+import { toJob, toRowFields } from './job-row.ts';
+import { validityDays, validThroughFor } from './job-validity.ts';
 
 /** A new row id: short, URL-safe and unguessable enough that ids do not reveal feed order. */
 export function newJobId(): string {
   return randomBytes(9).toString('base64url');
-}
-
-/** Maps a stored row (and its categories) to a Job, judging its status at `now`. */
-export function toJob(row: JobRow, categories: string[], now = new Date()): Job {
-  const validThrough = row.valid_through ? new Date(row.valid_through) : null;
-  const salary: SalaryInput | null =
-    row.salary_currency && (row.salary_min !== null || row.salary_max !== null)
-      ? {
-          min: row.salary_min,
-          max: row.salary_max,
-          currency: row.salary_currency,
-          unit: (row.salary_unit ?? 'YEAR') as SalaryUnit,
-        }
-      : null;
-  return {
-    id: row.id,
-    source: row.source,
-    externalId: row.external_id,
-    title: row.title,
-    company: row.company,
-    location: row.location,
-    remote: row.remote === 1,
-    remoteRegions: row.remote_regions ? row.remote_regions.split(',') : [],
-    employmentType: row.employment_type as EmploymentType,
-    department: row.department,
-    team: row.team,
-    salary,
-    descriptionHtml: row.description_html,
-    applyUrl: row.apply_url,
-    postedAt: new Date(row.posted_at),
-    validThrough,
-    closedAt: row.closed_at ? new Date(row.closed_at) : null,
-    categories,
-    status: row.closed_at ? 'closed' : validThrough && validThrough <= now ? 'expired' : 'open',
-  };
-}
-
-/** The row columns a JobInput sets (everything but id, source, timestamps and state). */
-export function toRowFields(input: JobInput) {
-  return {
-    external_id: input.externalId,
-    title: input.title,
-    company: input.company,
-    location: input.location,
-    remote: input.remote ? 1 : 0,
-    remote_regions: input.remoteRegions.length > 0 ? input.remoteRegions.join(',') : null,
-    employment_type: input.employmentType,
-    department: input.department,
-    team: input.team,
-    salary_min: input.salary?.min ?? null,
-    salary_max: input.salary?.max ?? null,
-    salary_currency: input.salary?.currency ?? null,
-    salary_unit: input.salary?.unit ?? null,
-    description_html: sanitizeDescription(input.descriptionHtml),
-    apply_url: input.applyUrl,
-    posted_at: input.postedAt,
-    valid_through: input.validThrough,
-  };
 }
 
 async function withCategories(db: Db, rows: JobRow[], now: Date): Promise<Job[]> {
@@ -146,26 +68,47 @@ export async function searchJobs(
   return { jobs: await withCategories(db, rows, now), total };
 }
 
-/** Adds one role by hand (source `manual` unless given) and returns its id. */
+/** The operator's list: open roles (or every role with `all`), newest first. */
+export async function listJobs(
+  db: Db,
+  options: { all: boolean; limit: number },
+  now = new Date(),
+): Promise<Job[]> {
+  const rows = options.all
+    ? await listAllJobs(db, options.limit)
+    : await listOpenJobs(db, { now: now.toISOString(), limit: options.limit });
+  return withCategories(db, rows, now);
+}
+
+/** The open roles the jobs sitemap lists, most recently changed first. */
+export function listSitemapRoles(db: Db, now = new Date()): Promise<SitemapJob[]> {
+  return listOpenJobsForSitemap(db, now);
+}
+
+/**
+ * Adds one role by hand (source `manual` unless given) and returns its id. Without its own
+ * validThrough it stays open for the validity window: no sync extends a role added by hand.
+ */
 export async function addJob(
   db: Db,
   input: JobInput,
   categories: string[],
-  source = 'manual',
-  now = new Date(),
+  options: { source?: string; profile?: CompanyProfile; now?: Date; validityDays?: number } = {},
 ): Promise<string> {
   const id = newJobId();
+  const now = options.now ?? new Date();
   const at = now.toISOString();
-  const row: NewJobRow = {
-    id,
-    source,
-    ...toRowFields(input),
-    closed_at: null,
-    created_at: at,
-    updated_at: at,
-  };
+  const validThrough = validThroughFor(input, now, options.validityDays ?? validityDays());
   await db.transaction().execute(async (trx) => {
-    await insertJob(trx, row);
+    await insertJob(trx, {
+      id,
+      source: options.source ?? 'manual',
+      ...toRowFields(input, options.profile),
+      valid_through: validThrough,
+      closed_at: null,
+      created_at: at,
+      updated_at: at,
+    });
     await replaceJobCategories(trx, id, categories);
   });
   return id;

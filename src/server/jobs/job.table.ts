@@ -13,13 +13,20 @@ export interface JobTable {
   external_id: string;
   title: string;
   company: string;
-  /** Human-readable location, null when the source gives none. */
+  /** The feed's location text, kept for search and for rows stored before `country` existed. */
   location: string | null;
+  /** The office's city and region as the feed writes them. */
+  city: string | null;
+  region: string | null;
+  /** ISO 3166-1 alpha-2 code of the office's country. */
+  country: string | null;
   /** 1 when the role can be done fully remotely. */
   remote: number;
-  /** Countries or regions a remote applicant must live in, comma-separated; null for anywhere. */
+  /** The areas a remote applicant must live in as named ("EU", "United Kingdom"), comma-separated. */
   remote_regions: string | null;
-  /** schema.org employmentType: FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, OTHER. */
+  /** Those areas as ISO alpha-2 codes, comma-separated. */
+  applicant_countries: string | null;
+  /** Google's employmentType: FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER, PER_DIEM, OTHER. */
   employment_type: string;
   department: string | null;
   team: string | null;
@@ -33,8 +40,14 @@ export interface JobTable {
   description_html: string;
   apply_url: string;
   posted_at: string;
-  /** After this instant the role is expired, even if still in its feed; null for no end. */
+  /** After this instant the role is expired, even if still in its feed: the feed's expiry, else
+   * the validity window from the later of posting and the last sync that listed it. */
   valid_through: string | null;
+  /** The expiry the feed itself states, null when it states none. */
+  feed_valid_through: string | null;
+  /** The hiring organisation's website and logo, from the source's company profile. */
+  company_url: string | null;
+  company_logo: string | null;
   /** Set when the role left its feed or was closed by hand; null while open. */
   closed_at: string | null;
   created_at: string;

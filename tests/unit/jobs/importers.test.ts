@@ -1,26 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { FeedFormatError, parseFeed } from '../../../src/server/jobs/importers/index.ts';
-import { readLocation, toEmploymentType } from '../../../src/server/jobs/importers/job-input.ts';
+import { toEmploymentType } from '../../../src/server/jobs/importers/feed-record.ts';
+import { FeedFormatError, MissingCompanyError, parseFeed } from '../../../src/server/jobs/importers/index.ts';
+import { fixture, optionsFor } from './fixtures.ts';
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../fixtures/jobs/${name}`, import.meta.url), 'utf8');
-const options = {
-  company: 'Fallback Co',
-  knownCategories: new Set(['backend', 'careers', 'full-stack', 'newsletters']),
-};
+const EU_MEMBERS = 27;
 
 describe('Greenhouse importer', () => {
-  const result = parseFeed(fixture('greenhouse.json'), 'greenhouse', options);
+  const result = parseFeed(fixture('greenhouse.json'), 'greenhouse', optionsFor('acme'));
 
-  test('reads the good jobs with their departments, locations, pay and decoded HTML', () => {
+  test('reads the good jobs with departments, normalised locations, pay and decoded HTML', () => {
     expect(result.records.map((r) => r.externalId)).toEqual(['4012001', '4012002', '4012005']);
-    const [backend, fullStack] = result.records;
+    const [backend, fullStack, finance] = result.records;
     expect(backend).toMatchObject({
       title: 'Senior Backend Engineer',
       company: 'Acme Rockets (fixture)',
-      location: 'London, UK',
-      remote: false,
+      location: { label: 'London, UK', city: 'London', country: 'GB', remote: false },
       department: 'Platform',
       employmentType: 'FULL_TIME',
       salary: { min: 90_000, max: 120_000, currency: 'GBP', unit: 'YEAR' },
@@ -29,33 +23,45 @@ describe('Greenhouse importer', () => {
     });
     expect(backend?.descriptionHtml).toContain('<strong>APIs</strong>');
     expect(fullStack).toMatchObject({
-      company: 'Fallback Co',
-      remote: true,
-      remoteRegions: ['EU'],
-      location: null,
+      company: 'Acme Rockets (fixture)',
+      location: { remote: true, remoteRegions: ['EU'], city: null, country: null },
+      salary: { min: 65_000, max: 80_000, currency: 'EUR', unit: 'YEAR' },
     });
+    expect(fullStack?.location.applicantCountries).toHaveLength(EU_MEMBERS);
+    expect(finance?.location).toMatchObject({ city: 'New York', region: 'NY', country: 'US' });
   });
 
-  test('rejects the bad records by index with the reason', () => {
+  test('rejects each bad record by index with every one of its problems', () => {
     expect(result.rejected).toEqual([
-      { index: 2, externalId: '4012003', reason: 'missing title' },
-      { index: 3, externalId: '4012004', reason: 'apply URL "javascript:alert(1)" is not an http(s) URL' },
+      { index: 2, externalId: '4012003', problems: ['missing title', 'missing apply URL'] },
+      {
+        index: 3,
+        externalId: '4012004',
+        problems: ['apply URL "javascript:alert(1)" is not an http(s) URL'],
+      },
     ]);
+  });
+
+  test('refuses the whole feed when a role names no company and nobody gave one', () => {
+    const options = { ...optionsFor('acme'), company: null };
+    expect(() => parseFeed(fixture('greenhouse.json'), 'greenhouse', options)).toThrow(MissingCompanyError);
+    expect(() => parseFeed(fixture('greenhouse.json'), 'greenhouse', options)).toThrow(
+      /Greenhouse record 4012002 names no company/,
+    );
   });
 });
 
 describe('Lever importer', () => {
-  const result = parseFeed(fixture('lever.json'), 'lever', options);
+  const result = parseFeed(fixture('lever.json'), 'lever', optionsFor('globex'));
 
-  test('reads postings with team, commitment, salary interval and joined description lists', () => {
+  test('reads postings with team, commitment, salary interval, country and joined description lists', () => {
     expect(result.records).toHaveLength(2);
     const [payments, recruiter] = result.records;
     expect(payments).toMatchObject({
       title: 'Backend Engineer, Payments',
-      company: 'Fallback Co',
+      company: 'Globex (fixture)',
       team: 'Payments Platform',
-      remote: true,
-      remoteRegions: ['GB'],
+      location: { remote: true, remoteRegions: ['UK'], applicantCountries: ['GB'] },
       salary: { min: 70_000, max: 90_000, currency: 'GBP', unit: 'YEAR' },
       applyUrl: 'https://jobs.example.com/globex/5a1b2c3d-0001/apply',
       postedAt: '2026-11-21T22:26:40.000Z',
@@ -63,8 +69,8 @@ describe('Lever importer', () => {
     expect(payments?.descriptionHtml).toContain('<h3>What you will do</h3><ul><li>Design APIs</li>');
     expect(recruiter).toMatchObject({
       employmentType: 'CONTRACTOR',
-      location: 'Amsterdam, Netherlands',
-      salary: null,
+      location: { city: 'Amsterdam', country: 'NL', remote: false },
+      salary: { min: 5000, max: 6500, currency: 'EUR', unit: 'MONTH' },
     });
   });
 
@@ -73,83 +79,116 @@ describe('Lever importer', () => {
       {
         index: 2,
         externalId: '5a1b2c3d-0003-4000-8000-000000000003',
-        reason: 'createdAt "yesterday" is not a date',
+        problems: ['createdAt "yesterday" is not a date'],
       },
-      { index: 3, externalId: null, reason: 'not an object' },
+      { index: 3, externalId: null, problems: ['not an object'] },
     ]);
+  });
+
+  test('refuses the feed, reading nothing, when no company is given', () => {
+    expect(() =>
+      parseFeed(fixture('lever.json'), 'lever', { ...optionsFor('globex'), company: null }),
+    ).toThrow(/a Lever feed names no company: give --company NAME/);
   });
 });
 
 describe('Ashby importer', () => {
-  const result = parseFeed(fixture('ashby.json'), 'ashby', options);
+  const result = parseFeed(fixture('ashby.json'), 'ashby', optionsFor('initech'));
 
   test('reads listed jobs with salary compensation, skips unlisted ones and rejects undated ones', () => {
     expect(result.records.map((r) => r.title)).toEqual(['Staff Platform Engineer', 'Developer Advocate']);
     expect(result.records[0]).toMatchObject({
+      company: 'Initech (fixture)',
       department: 'Infrastructure',
       team: 'Platform',
+      location: { city: 'Dublin', region: 'County Dublin', country: 'IE' },
       salary: { min: 100_000, max: 130_000, currency: 'EUR', unit: 'YEAR' },
     });
     expect(result.records[1]).toMatchObject({
       employmentType: 'PART_TIME',
-      remote: true,
-      remoteRegions: ['Canada'],
+      location: { remote: true, remoteRegions: ['Canada'], applicantCountries: ['CA'] },
+      salary: { min: 60, max: 75, currency: 'CAD', unit: 'HOUR' },
     });
     expect(result.skipped).toBe(1);
     expect(result.rejected).toEqual([
-      { index: 3, externalId: '9f000000-0000-4000-8000-000000000004', reason: 'missing publishedAt' },
+      { index: 3, externalId: '9f000000-0000-4000-8000-000000000004', problems: ['missing publishedAt'] },
     ]);
   });
 });
 
 describe('project JSON importer', () => {
-  const result = parseFeed(fixture('jobs.json'), 'json', options);
+  const result = parseFeed(fixture('jobs.json'), 'json', optionsFor('umbrella'));
 
-  test('reads explicit categories, remote regions and validThrough', () => {
+  test('reads explicit categories, structured places, remote regions and validThrough', () => {
     expect(result.records.map((r) => r.externalId)).toEqual(['own-1', 'own-2']);
     expect(result.records[0]).toMatchObject({
-      remoteRegions: ['United Kingdom'],
+      location: { city: 'Manchester', country: 'GB', remote: true, remoteRegions: ['United Kingdom'] },
       validThrough: '2027-01-31T23:59:59.000Z',
       categories: null,
     });
-    expect(result.records[1]?.categories).toEqual(['newsletters', 'careers']);
+    expect(result.records[1]).toMatchObject({
+      categories: ['newsletters', 'careers'],
+      salary: { min: 35, max: 45, currency: 'GBP', unit: 'HOUR' },
+    });
   });
 
-  test('rejects an unknown employment type and an unknown category', () => {
-    expect(result.rejected.map((r) => [r.index, r.reason])).toEqual([
+  test('lists every problem of a bad record', () => {
+    expect(result.rejected.map((r) => [r.index, r.problems])).toEqual([
       [
         2,
-        'employmentType "SOMETIMES" is not one of FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, OTHER',
+        [
+          'employmentType "SOMETIMES" is not one of FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER, PER_DIEM, OTHER',
+          'missing apply URL',
+        ],
       ],
-      [3, 'unknown category quantum (known: backend, careers, full-stack, newsletters)'],
+      [3, ['unknown category quantum (known: backend, careers, full-stack, newsletters)']],
     ]);
   });
 
   test('rejects a description that has no text once sanitised', () => {
     const feed = JSON.parse(fixture('jobs.json'));
     feed.jobs[0].description = '<img src="https://t.example/p.gif"><script>alert(1)</script>';
-    expect(parseFeed(JSON.stringify(feed), 'json', options).rejected[0]).toEqual({
+    expect(parseFeed(JSON.stringify(feed), 'json', optionsFor('umbrella')).rejected[0]).toEqual({
       index: 0,
       externalId: 'own-1',
-      reason: 'description has no text',
+      problems: ['description has no text'],
     });
   });
 
   test('rejects a repeated id as a bad record', () => {
     const feed = JSON.parse(fixture('jobs.json'));
     feed.jobs.push(feed.jobs[0]);
-    const repeated = parseFeed(JSON.stringify(feed), 'json', options);
+    const repeated = parseFeed(JSON.stringify(feed), 'json', optionsFor('umbrella'));
     expect(repeated.rejected.at(-1)).toEqual({
       index: 4,
       externalId: 'own-1',
-      reason: 'id "own-1" appears earlier in the feed',
+      problems: ['id "own-1" appears earlier in the feed'],
     });
+  });
+
+  test('warns when a remote role names no area and takes the source default', () => {
+    const feed = JSON.parse(fixture('jobs.json'));
+    delete feed.jobs[0].remoteRegions;
+    const parsed = parseFeed(JSON.stringify(feed), 'json', optionsFor('umbrella'));
+    expect(parsed.records[0]?.location).toMatchObject({
+      remoteRegions: ['United Kingdom'],
+      applicantCountries: ['GB'],
+    });
+    expect(parsed.warnings).toEqual([
+      {
+        index: 0,
+        externalId: 'own-1',
+        message: "remote role names no area: using United Kingdom, the source's default",
+      },
+    ]);
   });
 });
 
 describe('whole-feed rejection', () => {
   test('refuses text that is not JSON', () => {
-    expect(() => parseFeed(fixture('not-json.txt'), 'json', options)).toThrow(/not valid JSON/);
+    expect(() => parseFeed(fixture('not-json.txt'), 'json', optionsFor('umbrella'))).toThrow(
+      /not valid JSON/,
+    );
   });
 
   test.each([
@@ -159,29 +198,23 @@ describe('whole-feed rejection', () => {
     ['ashby.json', 'json', /"version": 1/],
     ['greenhouse.json', 'json', /"version": 1/],
   ] as const)('refuses %s read as %s', (file, format, message) => {
+    const options = { ...optionsFor('acme'), company: 'Some Co' };
     expect(() => parseFeed(fixture(file), format, options)).toThrow(FeedFormatError);
     expect(() => parseFeed(fixture(file), format, options)).toThrow(message);
   });
 });
 
-describe('shared field readers', () => {
-  test('read remote locations and their regions', () => {
-    expect(readLocation('Remote (EU)')).toEqual({ location: null, remote: true, regions: ['EU'] });
-    expect(readLocation('Remote - United States, Canada')).toEqual({
-      location: null,
-      remote: true,
-      regions: ['United States', 'Canada'],
-    });
-    expect(readLocation('Lisbon, Portugal')).toEqual({
-      location: 'Lisbon, Portugal',
-      remote: false,
-      regions: [],
-    });
-  });
-
-  test('map free-text employment types to schema.org values', () => {
-    expect(
-      ['Full-time', 'PartTime', 'Internship', 'Freelance', 'Temporary', 'Whenever'].map(toEmploymentType),
-    ).toEqual(['FULL_TIME', 'PART_TIME', 'INTERN', 'CONTRACTOR', 'TEMPORARY', null]);
-  });
+test('maps free-text employment types to Google values', () => {
+  expect(
+    [
+      'Full-time',
+      'PartTime',
+      'Internship',
+      'Freelance',
+      'Temporary',
+      'Volunteer',
+      'Per diem',
+      'Whenever',
+    ].map(toEmploymentType),
+  ).toEqual(['FULL_TIME', 'PART_TIME', 'INTERN', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER', 'PER_DIEM', null]);
 });

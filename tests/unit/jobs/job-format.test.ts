@@ -14,10 +14,22 @@ describe('job formatting', () => {
     expect(formatSalary(null)).toBeNull();
   });
 
-  test('says Remote with its regions, or the place', () => {
-    expect(formatLocation({ location: null, remote: true, remoteRegions: ['EU'] })).toBe('Remote (EU)');
-    expect(formatLocation({ location: 'Berlin', remote: true, remoteRegions: [] })).toBe('Remote or Berlin');
-    expect(formatLocation({ location: 'Berlin', remote: false, remoteRegions: [] })).toBe('Berlin');
+  test('says Remote with its areas, or the normalised place, or the feed words', () => {
+    const none = { label: null, city: null, region: null, country: null, remote: false, remoteRegions: [] };
+    expect(formatLocation({ ...none, label: 'Remote (EU)', remote: true, remoteRegions: ['EU'] })).toBe(
+      'Remote (EU)',
+    );
+    expect(formatLocation({ ...none, remote: true, remoteRegions: ['GB', 'Canada'] })).toBe(
+      'Remote (United Kingdom, Canada)',
+    );
+    expect(formatLocation({ ...none, label: 'Berlin', city: 'Berlin', country: 'DE', remote: true })).toBe(
+      'Remote or Berlin, Germany',
+    );
+    expect(formatLocation({ ...none, label: 'NYC', city: 'New York', region: 'NY', country: 'US' })).toBe(
+      'New York, NY, United States',
+    );
+    expect(formatLocation({ ...none, label: 'Somewhere nice' })).toBe('Somewhere nice');
+    expect(formatLocation(none)).toBe('Location not given');
   });
 
   test('says how long ago a role was posted', () => {
@@ -35,6 +47,12 @@ describe('description sanitising', () => {
     );
     expect(clean).toBe(
       '<h3>Role</h3><p>We <strong>ship</strong>.</p><a rel="nofollow noopener">bad</a> <a href="https://example.com/" rel="nofollow noopener">good</a>',
+    );
+  });
+
+  test('makes every feed heading an h3, so the page never skips a level below its h2', () => {
+    expect(sanitizeDescription('<h2>About</h2><h4>Stack</h4><h6>Perks</h6>')).toBe(
+      '<h3>About</h3><h3>Stack</h3><h3>Perks</h3>',
     );
   });
 

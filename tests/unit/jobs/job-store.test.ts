@@ -1,40 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadCategoryMapping } from '../../../src/server/jobs/category-mapping.ts';
 import { parseFeed } from '../../../src/server/jobs/importers/index.ts';
-import type { JobInput } from '../../../src/server/jobs/importers/job-input.ts';
 import { countAllJobs, findJobsBySource } from '../../../src/server/jobs/job.repository.ts';
 import { closeJob, getJob, getRolesForCategories, searchJobs } from '../../../src/server/jobs/job.service.ts';
+import type { JobInput } from '../../../src/server/jobs/job.ts';
 import { importFeed } from '../../../src/server/jobs/job-import.service.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../support/databases.ts';
+import { fixture, mapping, optionsFor, role } from './fixtures.ts';
 
-const mapping = loadCategoryMapping('content');
-const options = { company: 'Acme (fixture)', knownCategories: mapping.known };
-const greenhouse = readFileSync(new URL('../../fixtures/jobs/greenhouse.json', import.meta.url), 'utf8');
+const options = optionsFor('acme');
+const greenhouse = fixture('greenhouse.json');
 const now = new Date('2026-11-25T12:00:00Z');
+const importing = { mapping, now };
 
-function role(externalId: string, extra: Partial<JobInput> = {}): JobInput {
-  return {
-    externalId,
-    title: `Role ${externalId}`,
-    company: 'Acme (fixture)',
-    location: 'London, UK',
-    remote: false,
-    remoteRegions: [],
-    employmentType: 'FULL_TIME',
-    department: null,
-    team: null,
-    salary: null,
-    descriptionHtml: '<p>Work.</p>',
-    applyUrl: `https://example.com/${externalId}`,
-    postedAt: '2026-11-20T00:00:00.000Z',
-    validThrough: null,
-    categories: null,
-    ...extra,
-  };
-}
-
-const feedOf = (...records: JobInput[]) => ({ records, rejected: [], skipped: 0 });
+const feedOf = (...records: JobInput[]) => ({ records, rejected: [], skipped: 0, warnings: [] });
 
 describe.each(databaseKinds)('job store on %s', (kind) => {
   let test_db: TestDatabase;
@@ -50,16 +28,15 @@ describe.each(databaseKinds)('job store on %s', (kind) => {
       test_db.db,
       'gh',
       parseFeed(greenhouse, 'greenhouse', options),
-      mapping,
-      now,
+      importing,
     );
-    expect(summary).toMatchObject({
-      added: 3,
-      updated: 0,
-      unchanged: 0,
-      closed: 0,
-      unmappedDepartments: ['Finance'],
-    });
+    expect(summary).toMatchObject({ updated: 0, unchanged: 0, closed: [] });
+    expect(summary.added.map((job) => job.title)).toEqual([
+      'Senior Backend Engineer',
+      'Full Stack Developer',
+      'Financial Controller',
+    ]);
+    expect(summary.unmappedDepartments).toEqual([{ name: 'Finance', roles: 1, suggestion: null }]);
     expect(summary.rejected.map((r) => r.index)).toEqual([2, 3]);
     const rows = await findJobsBySource(test_db.db, 'gh');
     const backend = await getJob(test_db.db, rows.find((r) => r.external_id === '4012001')?.id ?? '', now);
@@ -73,10 +50,9 @@ describe.each(databaseKinds)('job store on %s', (kind) => {
       test_db.db,
       'gh',
       parseFeed(greenhouse, 'greenhouse', options),
-      mapping,
-      now,
+      importing,
     );
-    expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 3, closed: 0 });
+    expect(summary).toMatchObject({ added: [], updated: 0, unchanged: 3, closed: [] });
   });
 
   test('syncs: updates changed roles, closes roles that left the feed, keeps rejected ones open', async () => {
@@ -88,10 +64,12 @@ describe.each(databaseKinds)('job store on %s', (kind) => {
       test_db.db,
       'gh',
       parseFeed(JSON.stringify(feed), 'greenhouse', options),
-      mapping,
-      now,
+      importing,
     );
-    expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 0, closed: 1 });
+    expect(summary).toMatchObject({ added: [], updated: 1, unchanged: 0 });
+    expect(summary.closed.map((job) => [job.title, job.status])).toEqual([
+      ['Financial Controller', 'closed'],
+    ]);
     const open = await searchJobs(test_db.db, { page: 1, pageSize: 10 }, now);
     expect(open.jobs.map((j) => j.title).sort()).toEqual([
       'Full Stack Developer',
@@ -104,10 +82,9 @@ describe.each(databaseKinds)('job store on %s', (kind) => {
       test_db.db,
       'gh',
       parseFeed(greenhouse, 'greenhouse', options),
-      mapping,
-      now,
+      importing,
     );
-    expect(summary).toMatchObject({ added: 0, updated: 2, closed: 0 });
+    expect(summary).toMatchObject({ added: [], updated: 2, closed: [] });
     expect((await searchJobs(test_db.db, { page: 1, pageSize: 10 }, now)).total).toBe(3);
   });
 
@@ -119,7 +96,7 @@ describe.each(databaseKinds)('job store on %s', (kind) => {
         throw new Error('disk on fire');
       },
     });
-    await expect(importFeed(test_db.db, 'gh', feedOf(role('new-1'), broken), mapping, now)).rejects.toThrow(
+    await expect(importFeed(test_db.db, 'gh', feedOf(role('new-1'), broken), importing)).rejects.toThrow(
       'disk on fire',
     );
     expect(await countAllJobs(test_db.db)).toBe(before);
@@ -147,11 +124,10 @@ describe.each(databaseKinds)('job store on %s', (kind) => {
           categories: ['newsletters'],
           company: 'Globex_100% (fixture)',
           salary: { min: 45.5, max: 60.25, currency: 'GBP', unit: 'HOUR' },
-          location: 'A'.repeat(400),
+          location: { ...role('x').location, label: 'A'.repeat(400), city: 'A'.repeat(400) },
         }),
       ),
-      mapping,
-      now,
+      importing,
     );
     const backend = await searchJobs(test_db.db, { category: 'backend', page: 1, pageSize: 10 }, now);
     expect(backend.jobs.map((j) => j.title)).toEqual([
@@ -165,7 +141,7 @@ describe.each(databaseKinds)('job store on %s', (kind) => {
     );
     expect(words.jobs.map((j) => j.title)).toEqual(['Newsletter Editor']);
     expect(words.jobs[0]?.salary).toEqual({ min: 45.5, max: 60.25, currency: 'GBP', unit: 'HOUR' });
-    expect(words.jobs[0]?.location).toHaveLength(400);
+    expect(words.jobs[0]?.location.label).toHaveLength(400);
     expect(
       (await searchJobs(test_db.db, { query: '%', page: 1, pageSize: 10 }, now)).jobs.map((j) => j.title),
     ).toEqual(['Newsletter Editor']);

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { MissingCompanyError } from '../../../src/server/jobs/importers/index.ts';
 import { findJobsBySource } from '../../../src/server/jobs/job.repository.ts';
-import { defaultCompanyName, defaultSourceName, importFeedFrom } from '../../../src/server/jobs/job-feed.ts';
+import { boardName, defaultSourceName, importFeedFrom } from '../../../src/server/jobs/job-feed.ts';
 import { readSyncConfig, startJobSync } from '../../../src/server/jobs/job-sync.ts';
 import { parseConfig } from '../../../src/server/platform/config/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/databases.ts';
@@ -35,26 +36,46 @@ describe('feed sync over HTTP', () => {
     await test_db?.drop();
   });
 
-  test('imports a feed from a URL under the source name given', async () => {
+  test('imports a feed from a URL under the source name and company given', async () => {
     const summary = await importFeedFrom(test_db.db, {
       location: `${base}/lever`,
       format: 'lever',
       source: 'globex',
+      company: 'Globex Corporation',
     });
-    expect(summary).toMatchObject({ source: 'globex', added: 2 });
-    expect((await findJobsBySource(test_db.db, 'globex'))[0]?.company).toBe('globex');
+    expect(summary.source).toBe('globex');
+    expect(summary.added).toHaveLength(2);
+    expect((await findJobsBySource(test_db.db, 'globex'))[0]?.company).toBe('Globex Corporation');
   });
 
-  test('names the company after the board in the URL when the feed carries none', () => {
-    expect(defaultCompanyName('https://api.lever.co/v0/postings/acme?mode=json', 'x')).toBe('acme');
-    expect(defaultCompanyName('https://boards-api.greenhouse.io/v1/boards/globex/jobs', 'x')).toBe('globex');
-    expect(defaultCompanyName('feeds/initech.json', 'initech')).toBe('initech');
+  test('refuses a Lever feed without --company or a profile, naming the fix, and imports nothing', async () => {
+    const attempt = importFeedFrom(test_db.db, {
+      location: `${base}/v0/postings/initech?mode=json`,
+      format: 'lever',
+      source: 'no-company',
+    });
+    await expect(attempt).rejects.toThrow(MissingCompanyError);
+    await expect(attempt).rejects.toThrow(
+      'the lever feed of "no-company" names no company: give --company NAME (JOBS_FEED_COMPANY for the sync), or a "name" for "no-company" in content/companies.yml (the URL\'s board is "initech")',
+    );
+    expect(await findJobsBySource(test_db.db, 'no-company')).toEqual([]);
+  });
+
+  test('names a source after the URL and finds the board in it', () => {
+    expect(boardName('https://api.lever.co/v0/postings/acme?mode=json')).toBe('acme');
+    expect(boardName('https://boards-api.greenhouse.io/v1/boards/globex/jobs')).toBe('globex');
+    expect(boardName('feeds/initech.json')).toBeNull();
     expect(defaultSourceName('https://api.lever.co/v0/postings/acme/')).toBe('api.lever.co/v0/postings/acme');
   });
 
   test('gives up on a feed that does not answer within the timeout', async () => {
     await expect(
-      importFeedFrom(test_db.db, { location: `${base}/hang`, format: 'lever', timeoutMs: 200 }),
+      importFeedFrom(test_db.db, {
+        location: `${base}/hang`,
+        format: 'lever',
+        company: 'Globex',
+        timeoutMs: 200,
+      }),
     ).rejects.toThrow(/timeout|aborted/i);
   });
 
@@ -68,6 +89,7 @@ describe('feed sync over HTTP', () => {
           location: `${base}/flaky`,
           format: 'lever',
           source: 'flaky',
+          company: 'Globex',
           intervalMs: 60_000,
           timeoutMs: 1_000,
           retryBaseMs: 20,

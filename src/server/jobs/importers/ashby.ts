@@ -1,21 +1,12 @@
+import type { Salary, SalaryUnit } from '../job.ts';
+import { type FeedRecord, isObject, toEmploymentType } from './feed-record.ts';
 import {
   FeedFormatError,
-  type JobInput,
-  readLocation,
-  type SalaryInput,
-  type SalaryUnit,
-  toEmploymentType,
-  toIsoInstant,
-} from './job-input.ts';
-import {
-  type FeedObject,
   type FeedParseResult,
+  fallbackCompany,
   type ImporterOptions,
-  isObject,
-  optionalObject,
-  optionalString,
+  type JobDraft,
   parseItems,
-  requiredString,
 } from './read.ts';
 
 /**
@@ -28,11 +19,14 @@ export function parseAshbyFeed(feed: unknown, options: ImporterOptions): FeedPar
       'an Ashby feed is an object with a "jobs" list (the job board API /posting-api/job-board/<board>)',
     );
   }
+  // Ashby boards never name their company: refuse the feed before reading a record.
+  const company = fallbackCompany(options, 'an Ashby feed');
   return parseItems(
     feed['jobs'],
     'an Ashby',
     (item) => 'jobUrl' in item || 'descriptionHtml' in item || 'isListed' in item,
-    (item) => (item['isListed'] === false ? 'skip' : parseJob(item, options)),
+    (record) => (record.item['isListed'] === false ? 'skip' : parseJob(record, company)),
+    options,
   );
 }
 
@@ -44,42 +38,45 @@ const INTERVALS: Record<string, SalaryUnit> = {
   '1 HOUR': 'HOUR',
 };
 
-function parseJob(item: FeedObject, options: ImporterOptions): JobInput {
-  const place = readLocation(optionalString(item, 'location'));
-  const remote =
-    place.remote || item['isRemote'] === true || optionalString(item, 'workplaceType') === 'Remote';
-  const country = optionalString(
-    optionalObject(optionalObject(item, 'address') ?? {}, 'postalAddress') ?? {},
-    'addressCountry',
-  );
-  const jobUrl = optionalString(item, 'jobUrl');
+function parseJob(record: FeedRecord, company: string): JobDraft {
+  const remote = record.item['isRemote'] === true || record.string('workplaceType') === 'Remote';
+  const address = record.object('postalAddress', record.object('address') ?? {}) ?? {};
   return {
-    externalId: optionalString(item, 'id') ?? requiredString(item, 'jobUrl'),
-    title: requiredString(item, 'title'),
-    company: options.company,
-    location: place.location,
-    remote,
-    remoteRegions: remote && place.regions.length === 0 && country ? [country] : place.regions,
-    employmentType: toEmploymentType(optionalString(item, 'employmentType')) ?? 'FULL_TIME',
-    department: optionalString(item, 'department'),
-    team: optionalString(item, 'team'),
-    salary: readCompensation(optionalObject(item, 'compensation')),
-    descriptionHtml: optionalString(item, 'descriptionHtml') ?? '',
-    applyUrl: optionalString(item, 'applyUrl') ?? jobUrl ?? '',
-    postedAt: toIsoInstant(item['publishedAt'], 'publishedAt'),
+    externalId: record.string('id') ?? record.required('jobUrl'),
+    title: record.required('title'),
+    company,
+    location: {
+      label: record.string('location'),
+      remote,
+      city: record.string('addressLocality', address),
+      region: record.string('addressRegion', address),
+      country: record.string('addressCountry', address),
+    },
+    employmentType: toEmploymentType(record.string('employmentType')) ?? 'FULL_TIME',
+    department: record.string('department'),
+    team: record.string('team'),
+    salary: readCompensation(record),
+    descriptionHtml: record.string('descriptionHtml') ?? '',
+    applyUrl: record.string('applyUrl') ?? record.string('jobUrl') ?? '',
+    postedAt: record.date(record.item['publishedAt'], 'publishedAt'),
     validThrough: null,
     categories: null,
   };
 }
 
-function readCompensation(compensation: FeedObject | null): SalaryInput | null {
-  const components = compensation?.['summaryComponents'];
+/** The "Salary" component of Ashby's compensation summary (bonus and equity are not base pay). */
+function readCompensation(record: FeedRecord): Salary | null {
+  const components = record.object('compensation')?.['summaryComponents'];
   if (!Array.isArray(components)) return null;
-  const salary = components.find((c): c is FeedObject => isObject(c) && c['compensationType'] === 'Salary');
-  if (!salary) return null;
-  const unit = INTERVALS[optionalString(salary, 'interval') ?? ''];
-  const currency = optionalString(salary, 'currencyCode');
+  const salary = components.find((c) => isObject(c) && c['compensationType'] === 'Salary');
+  if (!isObject(salary)) return null;
+  const unit = INTERVALS[record.string('interval', salary) ?? ''];
+  const currency = record.string('currencyCode', salary);
   if (!unit || !currency) return null;
-  const bound = (key: string) => (typeof salary[key] === 'number' ? salary[key] : null);
-  return { min: bound('minValue'), max: bound('maxValue'), currency: currency.toUpperCase(), unit };
+  return {
+    min: record.number('minValue', salary),
+    max: record.number('maxValue', salary),
+    currency: currency.toUpperCase(),
+    unit,
+  };
 }

@@ -1,13 +1,18 @@
+import { FEED_FORMATS } from '../../platform/config/schema.ts';
 import { parseAshbyFeed } from './ashby.ts';
 import { parseGreenhouseFeed } from './greenhouse.ts';
-import { FeedFormatError } from './job-input.ts';
 import { parseJsonFeed } from './json.ts';
 import { parseLeverFeed } from './lever.ts';
-import type { FeedParseResult, ImporterOptions, RejectedRecord } from './read.ts';
+import {
+  FeedFormatError,
+  type FeedParseResult,
+  type ImporterOptions,
+  MissingCompanyError,
+  type RecordWarning,
+  type RejectedRecord,
+} from './read.ts';
 
-/** The feed formats `npm run jobs -- import --format` accepts. */
-export const FEED_FORMATS = ['greenhouse', 'lever', 'ashby', 'json'] as const;
-/** One of FEED_FORMATS. */
+/** One of the feed formats the importers read (declared with JOBS_FEED_FORMAT in the configuration). */
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 const parsers: Record<FeedFormat, (feed: unknown, options: ImporterOptions) => FeedParseResult> = {
@@ -23,8 +28,9 @@ export function isFeedFormat(value: string | undefined): value is FeedFormat {
 }
 
 /**
- * Parses a feed's text in the named format. Throws FeedFormatError when the text is not JSON
- * or not of that format; otherwise returns the good records and the rejected ones.
+ * Parses a feed's text in the named format. Throws FeedFormatError when the text is not JSON,
+ * not of that format, or names no company while the options give none; otherwise returns the
+ * good records, the rejected ones with all their problems, and warnings about the good ones.
  */
 export function parseFeed(text: string, format: FeedFormat, options: ImporterOptions): FeedParseResult {
   let feed: unknown;
@@ -38,5 +44,5 @@ export function parseFeed(text: string, format: FeedFormat, options: ImporterOpt
   return parsers[format](feed, options);
 }
 
-export type { FeedParseResult, ImporterOptions, RejectedRecord };
-export { FeedFormatError };
+export type { FeedParseResult, ImporterOptions, RecordWarning, RejectedRecord };
+export { FEED_FORMATS, FeedFormatError, MissingCompanyError };

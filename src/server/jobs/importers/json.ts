@@ -1,25 +1,11 @@
+import { EMPLOYMENT_TYPES, type EmploymentType, SALARY_UNITS, type Salary, type SalaryUnit } from '../job.ts';
+import { type FeedRecord, isObject } from './feed-record.ts';
 import {
-  EMPLOYMENT_TYPES,
-  type EmploymentType,
   FeedFormatError,
-  type JobInput,
-  RecordError,
-  SALARY_UNITS,
-  type SalaryInput,
-  type SalaryUnit,
-  toIsoInstant,
-} from './job-input.ts';
-import {
-  cleanFeedText,
-  type FeedObject,
   type FeedParseResult,
   type ImporterOptions,
-  isObject,
-  optionalNumber,
-  optionalObject,
-  optionalString,
+  type JobDraft,
   parseItems,
-  requiredString,
 } from './read.ts';
 
 /** Reads the project's own feed format, `{ "version": 1, "jobs": [...] }`, documented in docs/jobs.md. */
@@ -33,51 +19,54 @@ export function parseJsonFeed(feed: unknown, options: ImporterOptions): FeedPars
     feed['jobs'],
     'a project JSON',
     (item) => 'applyUrl' in item || 'postedAt' in item,
-    (item) => parseJob(item, options),
+    (record) => parseJob(record, options),
+    options,
   );
 }
 
-function parseJob(item: FeedObject, options: ImporterOptions): JobInput {
-  const remote = item['remote'] ?? false;
-  if (typeof remote !== 'boolean') throw new RecordError('remote is not true or false');
-  const employmentType = requiredString(item, 'employmentType');
-  if (!EMPLOYMENT_TYPES.includes(employmentType as EmploymentType)) {
-    throw new RecordError(`employmentType "${employmentType}" is not one of ${EMPLOYMENT_TYPES.join(', ')}`);
+function parseJob(record: FeedRecord, options: ImporterOptions): JobDraft {
+  const remote = record.item['remote'] ?? false;
+  if (typeof remote !== 'boolean') record.problem('remote is not true or false');
+  const employmentType = record.required('employmentType');
+  if (employmentType && !EMPLOYMENT_TYPES.includes(employmentType as EmploymentType)) {
+    record.problem(`employmentType "${employmentType}" is not one of ${EMPLOYMENT_TYPES.join(', ')}`);
   }
-  const validThrough = item['validThrough'];
+  const validThrough = record.item['validThrough'];
   return {
-    externalId: requiredString(item, 'id'),
-    title: requiredString(item, 'title'),
-    company: requiredString(item, 'company'),
-    location: optionalString(item, 'location'),
-    remote,
-    remoteRegions: stringList(item, 'remoteRegions'),
-    employmentType: employmentType as EmploymentType,
-    department: optionalString(item, 'department'),
-    team: optionalString(item, 'team'),
-    salary: readSalary(optionalObject(item, 'salary')),
-    descriptionHtml: requiredString(item, 'description'),
-    applyUrl: requiredString(item, 'applyUrl'),
-    postedAt: toIsoInstant(item['postedAt'], 'postedAt'),
+    externalId: record.required('id'),
+    title: record.required('title'),
+    company: record.required('company'),
+    location: {
+      label: record.string('location'),
+      remote: remote === true,
+      remoteRegions: record.strings('remoteRegions'),
+      city: record.string('city'),
+      region: record.string('region'),
+      country: record.string('country'),
+    },
+    employmentType: EMPLOYMENT_TYPES.includes(employmentType as EmploymentType)
+      ? (employmentType as EmploymentType)
+      : 'OTHER',
+    department: record.string('department'),
+    team: record.string('team'),
+    salary: readSalary(record),
+    descriptionHtml: record.required('description'),
+    applyUrl: record.string('applyUrl') ?? '',
+    postedAt: record.date(record.item['postedAt'], 'postedAt'),
     validThrough:
-      validThrough === undefined || validThrough === null ? null : toIsoInstant(validThrough, 'validThrough'),
-    categories: readCategories(item, options.knownCategories),
+      validThrough === undefined || validThrough === null
+        ? null
+        : record.date(validThrough, 'validThrough') || null,
+    categories: readCategories(record, options.knownCategories),
   };
 }
 
-function stringList(item: FeedObject, key: string): string[] {
-  const value = item[key] ?? [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-    throw new RecordError(`${key} is not a list of strings`);
-  return value.map((v: string) => cleanFeedText(v).trim()).filter(Boolean);
-}
-
-function readCategories(item: FeedObject, known: ReadonlySet<string>): string[] | null {
-  if (item['categories'] === undefined) return null;
-  const categories = stringList(item, 'categories');
+function readCategories(record: FeedRecord, known: ReadonlySet<string>): string[] | null {
+  if (record.item['categories'] === undefined) return null;
+  const categories = record.strings('categories');
   const unknown = categories.filter((c) => !known.has(c));
   if (unknown.length > 0) {
-    throw new RecordError(
+    record.problem(
       `unknown categor${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')} (known: ${[...known].join(', ')})`,
     );
   }
@@ -85,15 +74,16 @@ function readCategories(item: FeedObject, known: ReadonlySet<string>): string[] 
   return [...new Set(categories)];
 }
 
-function readSalary(salary: FeedObject | null): SalaryInput | null {
+function readSalary(record: FeedRecord): Salary | null {
+  const salary = record.object('salary');
   if (!salary) return null;
-  const unit = optionalString(salary, 'unit') ?? 'YEAR';
+  const unit = record.string('unit', salary) ?? 'YEAR';
   if (!SALARY_UNITS.includes(unit as SalaryUnit))
-    throw new RecordError(`salary unit "${unit}" is not one of ${SALARY_UNITS.join(', ')}`);
+    record.problem(`salary unit "${unit}" is not one of ${SALARY_UNITS.join(', ')}`);
   return {
-    min: optionalNumber(salary, 'min'),
-    max: optionalNumber(salary, 'max'),
-    currency: requiredString(salary, 'currency').toUpperCase(),
+    min: record.number('min', salary),
+    max: record.number('max', salary),
+    currency: record.required('currency', salary).toUpperCase(),
     unit: unit as SalaryUnit,
   };
 }

@@ -1,22 +1,12 @@
+import type { Salary, SalaryUnit } from '../job.ts';
+import { type FeedRecord, isObject, toEmploymentType } from './feed-record.ts';
 import {
   FeedFormatError,
-  type JobInput,
-  readLocation,
-  type SalaryInput,
-  type SalaryUnit,
-  toEmploymentType,
-  toIsoInstant,
-} from './job-input.ts';
-import {
-  type FeedObject,
   type FeedParseResult,
+  fallbackCompany,
   type ImporterOptions,
-  isObject,
-  optionalNumber,
-  optionalObject,
-  optionalString,
+  type JobDraft,
   parseItems,
-  requiredString,
 } from './read.ts';
 
 /** Reads a Lever postings response (`GET /v0/postings/<site>?mode=json`): a list of postings. */
@@ -26,11 +16,14 @@ export function parseLeverFeed(feed: unknown, options: ImporterOptions): FeedPar
       'a Lever feed is a list of postings (the Postings API /v0/postings/<site>?mode=json)',
     );
   }
+  // Lever postings never name their company: refuse the feed before reading a record.
+  const company = fallbackCompany(options, 'a Lever feed');
   return parseItems(
     feed,
     'a Lever',
     (item) => 'hostedUrl' in item || ('text' in item && 'categories' in item),
-    (item) => parseJob(item, options),
+    (record) => parseJob(record, company),
+    options,
   );
 }
 
@@ -42,55 +35,53 @@ const INTERVALS: Record<string, SalaryUnit> = {
   'per-hour-wage': 'HOUR',
 };
 
-function parseJob(item: FeedObject, options: ImporterOptions): JobInput {
-  const categories = optionalObject(item, 'categories') ?? {};
-  const place = readLocation(optionalString(categories, 'location'));
-  const remote = place.remote || optionalString(item, 'workplaceType') === 'remote';
+function parseJob(record: FeedRecord, company: string): JobDraft {
+  const categories = record.object('categories') ?? {};
   return {
-    externalId: requiredString(item, 'id'),
-    title: requiredString(item, 'text'),
-    company: options.company,
-    location: place.location,
-    remote,
-    remoteRegions:
-      remote && place.regions.length === 0 && optionalString(item, 'country')
-        ? [String(item['country'])]
-        : place.regions,
-    employmentType: toEmploymentType(optionalString(categories, 'commitment')) ?? 'FULL_TIME',
-    department: optionalString(categories, 'department'),
-    team: optionalString(categories, 'team'),
-    salary: readSalary(optionalObject(item, 'salaryRange')),
-    descriptionHtml: joinDescription(item),
-    applyUrl: optionalString(item, 'applyUrl') ?? requiredString(item, 'hostedUrl'),
-    postedAt: toIsoInstant(item['createdAt'], 'createdAt'),
+    externalId: record.required('id'),
+    title: record.required('text'),
+    company,
+    location: {
+      label: record.string('location', categories),
+      remote: record.string('workplaceType') === 'remote',
+      country: record.string('country'),
+    },
+    employmentType: toEmploymentType(record.string('commitment', categories)) ?? 'FULL_TIME',
+    department: record.string('department', categories),
+    team: record.string('team', categories),
+    salary: readSalary(record),
+    descriptionHtml: joinDescription(record),
+    applyUrl: record.string('applyUrl') ?? record.string('hostedUrl') ?? '',
+    postedAt: record.date(record.item['createdAt'], 'createdAt'),
     validThrough: null,
     categories: null,
   };
 }
 
 /** Lever splits a posting into an opening, titled lists and a closing; the page shows them in order. */
-function joinDescription(item: FeedObject): string {
-  const parts = [optionalString(item, 'description') ?? ''];
-  const lists = Array.isArray(item['lists']) ? item['lists'] : [];
+function joinDescription(record: FeedRecord): string {
+  const parts = [record.string('description') ?? ''];
+  const lists = Array.isArray(record.item['lists']) ? record.item['lists'] : [];
   for (const list of lists) {
     if (!isObject(list)) continue;
     parts.push(
-      `<h3>${escapeText(optionalString(list, 'text') ?? '')}</h3><ul>${optionalString(list, 'content') ?? ''}</ul>`,
+      `<h3>${escapeText(record.string('text', list) ?? '')}</h3><ul>${record.string('content', list) ?? ''}</ul>`,
     );
   }
-  parts.push(optionalString(item, 'additional') ?? '');
+  parts.push(record.string('additional') ?? '');
   return parts.filter(Boolean).join('\n');
 }
 
-function readSalary(range: FeedObject | null): SalaryInput | null {
+function readSalary(record: FeedRecord): Salary | null {
+  const range = record.object('salaryRange');
   if (!range) return null;
-  const unit = INTERVALS[optionalString(range, 'interval') ?? ''];
-  const currency = optionalString(range, 'currency');
+  const unit = INTERVALS[record.string('interval', range) ?? ''];
+  const currency = record.string('currency', range);
   // A one-time amount is not a salary schema.org can describe; the description still shows it.
   if (!unit || !currency) return null;
   return {
-    min: optionalNumber(range, 'min'),
-    max: optionalNumber(range, 'max'),
+    min: record.number('min', range),
+    max: record.number('max', range),
     currency: currency.toUpperCase(),
     unit,
   };

@@ -1,97 +1,59 @@
-import { FeedFormatError, type JobInput, RecordError, validateJobInput } from './job-input.ts';
+import { type JobInput, RecordError } from '../job.ts';
+import { type FeedParseResult, findJobInputProblems, type JobDraft } from '../job-input.ts';
+import { type LocationDefaults, normaliseLocation } from '../job-location.ts';
+import { cleanFeedText, type FeedObject, FeedRecord, isObject } from './feed-record.ts';
 
-/** A JSON object read from a feed, not yet trusted. */
-export type FeedObject = Record<string, unknown>;
+/** A feed that cannot be imported at all (not JSON, or not of the named format); nothing changes. */
+export class FeedFormatError extends Error {}
+
+/** A feed whose roles name no company while neither `--company` nor the source's profile gives one. */
+export class MissingCompanyError extends FeedFormatError {
+  /** What names no company ("a Lever feed", "Greenhouse record 4012002"). */
+  readonly subject: string;
+  constructor(
+    subject: string,
+    message = `${subject} names no company: give --company NAME or a "name" in the source's profile`,
+  ) {
+    super(message);
+    this.subject = subject;
+  }
+}
 
 /** What the caller knows that a feed may leave out. */
 export interface ImporterOptions {
-  /** Company name for feeds that do not carry one (Lever, Ashby, older Greenhouse boards). */
-  company: string;
+  /** Company for feeds that name none (Lever, Ashby, older Greenhouse boards); null when nobody gave one. */
+  company: string | null;
   /** Category slugs that exist; the project's JSON format may name categories directly. */
   knownCategories: ReadonlySet<string>;
+  /** The source profile's defaults for remote areas and office countries a feed leaves out. */
+  locationDefaults: LocationDefaults;
 }
 
-/** A record the importer could not take, by its 0-based index in the feed. */
-export interface RejectedRecord {
-  index: number;
-  /** The record's id in the feed, when it had a readable one. */
-  externalId: string | null;
-  reason: string;
-}
+export type { FeedParseResult, JobDraft, RecordWarning, RejectedRecord } from '../job-input.ts';
 
-/** What an importer makes of a feed: the good records, the rejected ones, and unlisted ones skipped. */
-export interface FeedParseResult {
-  records: JobInput[];
-  rejected: RejectedRecord[];
-  /** Records the feed itself marks as not public (Ashby's isListed: false). */
-  skipped: number;
-}
-
-/** True for a plain JSON object. */
-export function isObject(value: unknown): value is FeedObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// C0 controls but tab and newlines, and DEL. Postgres refuses NUL in text, so one NUL in one
-// record would otherwise fail the whole import's transaction.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
-/**
- * Makes feed text storable as given on both databases: well-formed UTF-16 (a lone surrogate
- * would come back from the database as U+FFFD and look changed on every sync), no controls.
- */
-export function cleanFeedText(value: string): string {
-  return value.toWellFormed().replace(CONTROLS, '');
-}
-
-/** A trimmed, cleaned string field, or null when absent or empty; throws RecordError when of another type. */
-export function optionalString(item: FeedObject, key: string): string | null {
-  const value = item[key];
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string') throw new RecordError(`${key} is not a string`);
-  return cleanFeedText(value).trim() || null;
-}
-
-/** A string field that must be present. */
-export function requiredString(item: FeedObject, key: string): string {
-  const value = optionalString(item, key);
-  if (value === null) throw new RecordError(`missing ${key}`);
-  return value;
-}
-
-/** A number field, or null when absent; throws RecordError when not a finite number. */
-export function optionalNumber(item: FeedObject, key: string): number | null {
-  const value = item[key];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new RecordError(`${key} is not a number`);
-  return value;
-}
-
-/** A nested object field, or null when absent. */
-export function optionalObject(item: FeedObject, key: string): FeedObject | null {
-  const value = item[key];
-  if (value === undefined || value === null) return null;
-  if (!isObject(value)) throw new RecordError(`${key} is not an object`);
-  return value;
+/** The company for a role whose feed names none, or MissingCompanyError: nothing is imported then. */
+export function fallbackCompany(options: ImporterOptions, what: string): string {
+  if (options.company) return options.company;
+  throw new MissingCompanyError(what);
 }
 
 /**
- * Parses each item of a feed's list with `parse`, validating the result; a failing item is
- * rejected with its index and reason, the others go on. When the list is not empty and no item
- * `looksLike` the format, the whole feed is refused: it is most likely another format.
+ * Parses each item of a feed's list with `parse`, normalises its location and validates it;
+ * an item with problems is rejected with its index and every problem, the others go on. When
+ * the list is not empty and no item `looksLike` the format, the whole feed is refused: it is
+ * most likely another format.
  */
 export function parseItems(
   items: unknown[],
   formatName: string,
   looksLike: (item: FeedObject) => boolean,
-  parse: (item: FeedObject) => JobInput | 'skip',
+  parse: (record: FeedRecord) => JobDraft | 'skip',
+  options: ImporterOptions,
 ): FeedParseResult {
   if (items.length > 0 && !items.some((item) => isObject(item) && looksLike(item))) {
     throw new FeedFormatError(`none of the ${items.length} records looks like ${formatName} job posting`);
   }
-  const result: FeedParseResult = { records: [], rejected: [], skipped: 0 };
+  const result: FeedParseResult = { records: [], rejected: [], skipped: 0, warnings: [] };
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const externalId =
@@ -100,18 +62,23 @@ export function parseItems(
         : null;
     try {
       if (!isObject(item)) throw new RecordError('not an object');
-      const job = parse(item);
-      if (job === 'skip') {
+      const record = new FeedRecord(item);
+      const draft = parse(record);
+      if (draft === 'skip') {
         result.skipped += 1;
         return;
       }
-      if (seen.has(job.externalId))
-        throw new RecordError(`id "${job.externalId}" appears earlier in the feed`);
+      if (seen.has(draft.externalId)) record.problem(`id "${draft.externalId}" appears earlier in the feed`);
+      const { location, warnings } = normaliseLocation(draft.location, options.locationDefaults);
+      const job: JobInput = { ...draft, location };
+      for (const problem of findJobInputProblems(job)) record.problem(problem);
+      if (record.problems.length > 0) throw new RecordError(record.problems);
       seen.add(job.externalId);
-      result.records.push(validateJobInput(job));
+      result.records.push(job);
+      for (const message of warnings) result.warnings.push({ index, externalId: job.externalId, message });
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
-      result.rejected.push({ index, externalId, reason: error.message });
+      result.rejected.push({ index, externalId, problems: error.problems });
     }
   });
   return result;

@@ -108,7 +108,7 @@ export const variables = {
   }),
   JOBS_FEED_COMPANY: text(1, {
     default: undefined,
-    doc: 'The company name for feeds that carry none (Lever, Ashby; default: the board name in the URL).',
+    doc: "The company name for feeds that carry none (Lever, Ashby); required for them unless the source's profile in `content/companies.yml` names it.",
   }),
   JOBS_SYNC_INTERVAL: integer(1, 604_800, {
     default: '900',
@@ -117,6 +117,10 @@ export const variables = {
   JOBS_FEED_TIMEOUT: integer(1, 600, {
     default: '30',
     doc: 'Seconds before a feed download is abandoned.',
+  }),
+  JOBS_VALID_DAYS: integer(1, 365, {
+    default: '60',
+    doc: 'Days a role stays open when its feed states no expiry: from its posting, extended by each sync that still lists it. Past it the role is closed (410) even if no sync ran.',
   }),
 
   // The build.
