@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as jobs from './20261125-01-jobs.ts';
 import * as comments from './20261125-02-comments.ts';
+import * as mail from './20261126-01-mail.ts';
 
 /**
  * Every migration, keyed by a name that sorts in the order they must run
@@ -10,4 +11,5 @@ import * as comments from './20261125-02-comments.ts';
 export const migrations: Record<string, Migration> = {
   '20261125-01-jobs': jobs,
   '20261125-02-comments': comments,
+  '20261126-01-mail': mail,
 };
