@@ -1,3 +1,4 @@
+import { type NewRole, queueRoleAlerts } from '../mail/role-alerts.ts';
 import type { Db } from '../platform/db/database.ts';
 import { type CategoryMapping, isDepartmentMapped, matchCategories } from './category-mapping.ts';
 import type { FeedParseResult, RejectedRecord } from './importers/index.ts';
@@ -68,6 +69,7 @@ export async function importFeed(
     unmappedDepartments: [],
   };
   const unmapped = new Set<string>();
+  const addedRoles: NewRole[] = [];
   await db.transaction().execute(async (trx) => {
     const existing = await findJobsBySource(trx, source);
     const byExternalId = new Map(existing.map((row) => [row.external_id, row]));
@@ -85,6 +87,7 @@ export async function importFeed(
         const id = newJobId();
         await insertJob(trx, { id, source, ...fields, closed_at: null, created_at: at, updated_at: at });
         await replaceJobCategories(trx, id, categories);
+        addedRoles.push({ id, ...fields, categories });
         summary.added += 1;
         continue;
       }
@@ -108,6 +111,8 @@ export async function importFeed(
       gone.map((row) => row.id),
       at,
     );
+    // Subscribers' mails are queued in this transaction: they exist exactly when the roles do.
+    await queueRoleAlerts(trx, addedRoles, now);
   });
   summary.unmappedDepartments = [...unmapped].sort((a, b) => a.localeCompare(b));
   return summary;

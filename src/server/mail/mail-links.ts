@@ -4,7 +4,8 @@ import { sign, unsign } from '../platform/signed-value.ts';
 /** Which mails an unsubscribe link stops: the subscription's, or reply notifications. */
 export type MailList = 'news' | 'replies';
 
-const MANAGE = 'mail-manage:';
+// The prefix keeps another signed value of the site (a form token, a cookie) from passing as this one.
+const MANAGE = 'm-';
 
 /** The signed token of an address's preferences and unsubscribe links. It does not expire. */
 export function manageToken(key: Buffer, addressId: string): string {

@@ -23,6 +23,8 @@ export interface NewRole {
   salary_max: number | null;
   salary_currency: string | null;
   salary_unit: string | null;
+  /** After this instant the role is expired: an expired role is not announced. */
+  valid_through: string | null;
   categories: readonly string[];
 }
 
@@ -67,9 +69,11 @@ export async function queueRoleAlerts(
   roles: readonly NewRole[],
   now = new Date(),
 ): Promise<number> {
-  const categorised = roles.filter((role) => role.categories.length > 0);
-  if (categorised.length === 0) return 0;
   const at = now.toISOString();
+  const categorised = roles.filter(
+    (role) => role.categories.length > 0 && (role.valid_through === null || role.valid_through > at),
+  );
+  if (categorised.length === 0) return 0;
   const batchId = `roles-${randomUUID()}`;
   await insertEvents(
     trx,
