@@ -1,4 +1,5 @@
 import type { AstroCookies } from 'astro';
+import { PROOF_COOKIE } from '../mail/address-proof.ts';
 import { getDb } from '../platform/db/database.ts';
 import { clientAddressOf, readLimitedForm, secureCookies } from '../platform/request.ts';
 import { getAppKeys } from '../platform/secrets.ts';
@@ -84,6 +85,7 @@ export async function postComment({
         honeypot: String(form.get('contact_by_fax') ?? ''),
         token: String(form.get('token') ?? '') || undefined,
         clientAddress: clientAddressOf(request, clientAddress),
+        proofCookie: cookies.get(PROOF_COOKIE)?.value,
       },
       readCommentsConfig(),
     );

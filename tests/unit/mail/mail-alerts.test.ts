@@ -4,6 +4,7 @@ import type { JobInput } from '../../../src/server/jobs/importers/job-input.ts';
 import { importFeed } from '../../../src/server/jobs/job-import.service.ts';
 import { announceArticles, type PublishedArticle } from '../../../src/server/mail/article-alerts.ts';
 import { queueDueDigests } from '../../../src/server/mail/digest.ts';
+import type { OutboxKind } from '../../../src/server/mail/mail.table.ts';
 import { queueModerationNotice } from '../../../src/server/mail/moderation-notice.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../support/databases.ts';
 import { addSubscriber } from '../../support/mail-rows.ts';
@@ -41,7 +42,7 @@ const article = (id: string, categories: string[]): PublishedArticle => ({
 
 describe.each(databaseKinds)('mail alerts on %s', (kind) => {
   let database: TestDatabase;
-  const queued = (kindOf: string) =>
+  const queued = (kindOf: OutboxKind) =>
     database.db
       .selectFrom('mail_outbox')
       .select(['recipient', 'batch_id', 'next_attempt_at'])

@@ -19,7 +19,7 @@ const names = namesFrom({ version: 1, categories: { backend: 'Backend', careers:
 const SITE = 'https://careers.example';
 
 let imports = 0;
-function roleFeed(title: string) {
+function roleFeed(title: string, categories = ['backend']) {
   imports += 1;
   const record: JobInput = {
     externalId: `r${imports}`,
@@ -36,7 +36,7 @@ function roleFeed(title: string) {
     applyUrl: 'https://example.com/apply',
     postedAt: '2026-11-20T00:00:00.000Z',
     validThrough: null,
-    categories: ['backend'],
+    categories,
   };
   return { records: [record], rejected: [], skipped: 0 };
 }
@@ -133,12 +133,7 @@ describe.each(databaseKinds)('the sender on %s over real SMTP', (kind) => {
 
   test('two senders claiming at once never take the same message', async () => {
     await addManySubscribers(database.db, 300, 'careers');
-    await importFeed(
-      database.db,
-      'acme',
-      { records: [{ ...roleFeed('x').records[0]!, categories: ['careers'] }], rejected: [], skipped: 0 },
-      mapping,
-    );
+    await importFeed(database.db, 'acme', roleFeed('x', ['careers']), mapping);
     const now = new Date().toISOString();
     const lease = new Date(Date.now() + 30_000).toISOString();
     const claims = await Promise.all(Array.from({ length: 4 }, () => claimDue(database.db, now, lease, 100)));
