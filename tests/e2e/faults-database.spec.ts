@@ -48,7 +48,7 @@ for (const kind of databaseKinds) {
       const text = `Words I do not want to lose (${kind}).`;
       await form.getByLabel('Comment').fill(text);
       await form.getByLabel('Name').fill('Dora');
-      await form.getByLabel('Email').fill('dora@example.com');
+      await form.getByRole('textbox', { name: 'Email', exact: true }).fill('dora@example.com');
 
       await outage.begin();
       for (const path of ['/', ARTICLE, '/rss.xml']) {
@@ -71,7 +71,7 @@ for (const kind of databaseKinds) {
       await expect(form.getByRole('status')).toContainText('database is unavailable');
       await expect(form.getByLabel('Comment')).toHaveValue(text);
       await expect(form.getByLabel('Name')).toHaveValue('Dora');
-      await expect(form.getByLabel('Email')).toHaveValue('dora@example.com');
+      await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveValue('dora@example.com');
 
       await outage.end();
       // No restart: the same server process serves data again.

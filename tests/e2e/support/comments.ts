@@ -44,7 +44,7 @@ export async function fillComment(
   const form = page.locator('form[data-comment-form]');
   await form.getByLabel('Comment').fill(fields.comment);
   await form.getByLabel('Name').fill(fields.name);
-  await form.getByLabel('Email').fill(fields.email);
+  await form.getByRole('textbox', { name: 'Email', exact: true }).fill(fields.email);
   if (fields.website) await form.getByLabel('Website').fill(fields.website);
   // The minimum-time spam rule: a reader cannot post within MIN_SECONDS of the form appearing.
   await page.waitForTimeout(MIN_SECONDS * 1000 + 200);
