@@ -50,7 +50,10 @@ test('keeps everything typed and ties errors to their fields when validation fai
   await expect(form.getByLabel('Name')).toHaveValue('Keeper');
   await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveValue('not an email');
   await expect(form.getByLabel('Website')).toHaveValue('ftp://example.com');
-  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveAccessibleDescription(
     /Never published\. Email: enter an address/,
   );
@@ -71,7 +74,9 @@ test('posts in place with JavaScript, without a reload, and keeps text on errors
   await fillComment(page, { comment: 'Posted in place.', name: 'In Place', email: 'bad-email' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toBeFocused();
-  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveAccessibleDescription(/enter an address like/);
+  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveAccessibleDescription(
+    /enter an address like/,
+  );
   await expect(form.getByLabel('Comment')).toHaveValue('Posted in place.');
   await form.getByRole('textbox', { name: 'Email', exact: true }).fill('inplace@example.com');
   await form.getByRole('button', { name: 'Post Comment' }).click();

@@ -14,8 +14,13 @@ for (const kind of databaseKinds) {
       await Promise.all(contexts.splice(0).map((context) => context.close()));
     });
     const commentId = async (body: string) =>
-      (await site.db.selectFrom('comments').select('id').where('body', '=', body).executeTakeFirstOrThrow()).id;
-    const post = async (page: Page, fields: { comment: string; name: string; email: string }, follow = false) => {
+      (await site.db.selectFrom('comments').select('id').where('body', '=', body).executeTakeFirstOrThrow())
+        .id;
+    const post = async (
+      page: Page,
+      fields: { comment: string; name: string; email: string },
+      follow = false,
+    ) => {
       await fillComment(page, fields);
       if (follow) await page.getByRole('checkbox', { name: 'Email me when someone replies' }).check();
       await page.getByRole('button', { name: 'Post Comment' }).click();
@@ -30,7 +35,9 @@ for (const kind of databaseKinds) {
       return run;
     };
 
-    test('moderators hear of held comments, followers of replies, and only a proven address is auto-approved', async ({ browser }) => {
+    test('moderators hear of held comments, followers of replies, and only a proven address is auto-approved', async ({
+      browser,
+    }) => {
       test.setTimeout(120_000);
       const open = async (javaScript = false) => {
         const context = await newClient(browser, site.url, javaScript);
@@ -78,25 +85,42 @@ for (const kind of databaseKinds) {
       await post(replier, { comment: reply, name: 'Bea Replier', email: `replier-${kind}@example.com` });
       await expect(replier.getByRole('status')).toContainText('held for moderation');
       // Held within ten minutes of the first notice: the next notice waits for the interval.
-      const notices = await site.db.selectFrom('mail_outbox').select('next_attempt_at').where('kind', '=', 'moderation').execute();
-      expect(notices.map((n) => Date.parse(n.next_attempt_at) > Date.now() + 5 * 60_000)).toEqual([false, true]);
+      const notices = await site.db
+        .selectFrom('mail_outbox')
+        .select('next_attempt_at')
+        .where('kind', '=', 'moderation')
+        .execute();
+      expect(notices.map((n) => Date.parse(n.next_attempt_at) > Date.now() + 5 * 60_000)).toEqual([
+        false,
+        true,
+      ]);
       await moderator.goto('/admin/?status=pending');
       await moderator.getByRole('button', { name: 'Approve the comment by Bea Replier' }).click();
       await site.smtp.waitFor(() => site.smtp.to(author).length === 2);
       const replyMail = site.smtp.to(author)[1];
       expect(replyMail?.subject).toMatch(/^Bea Replier replied to your comment on “.+”$/);
       expect(replyMail?.text).toContain('With a second paragraph.');
-      expect(replyMail?.text).toContain(`/blog/backend-development-engineering-2026/comments/#comment-${await commentId(reply)}`);
+      expect(replyMail?.text).toContain(
+        `/blog/backend-development-engineering-2026/comments/#comment-${await commentId(reply)}`,
+      );
       expect(replyMail?.unsubscribeUrl).toMatch(/\/mail\/one-click\/\?s=.+&list=replies$/);
 
       // The author's browser proved the address: their next comment is published at once…
       await reader.goto(COMMENTS_PAGE);
-      await post(reader, { comment: `Second comment from the author on ${kind}.`, name: 'Ada Author', email: author });
+      await post(reader, {
+        comment: `Second comment from the author on ${kind}.`,
+        name: 'Ada Author',
+        email: author,
+      });
       await expect(reader.getByRole('status')).toContainText('Your comment is published');
       // …while someone else typing the same address is held.
       const impostor = await open();
       await impostor.goto(COMMENTS_PAGE);
-      await post(impostor, { comment: `Not really the author on ${kind}.`, name: 'Ada Author', email: author });
+      await post(impostor, {
+        comment: `Not really the author on ${kind}.`,
+        name: 'Ada Author',
+        email: author,
+      });
       await expect(impostor.getByRole('status')).toContainText('held for moderation');
 
       // Export and erase cover subscriptions and reply follows.
@@ -104,12 +128,19 @@ for (const kind of databaseKinds) {
         replyFollows: { comment_id: string; confirmed_at: string | null }[];
         messages: unknown[];
       };
-      expect(exported.replyFollows.map((f) => [f.comment_id, f.confirmed_at !== null])).toEqual([[firstId, true]]);
+      expect(exported.replyFollows.map((f) => [f.comment_id, f.confirmed_at !== null])).toEqual([
+        [firstId, true],
+      ]);
       expect(exported.messages.length).toBeGreaterThanOrEqual(2);
-      const comments = JSON.parse(cli('comments.ts', 'export', '--email', author).stdout) as { replyNotifications: unknown[] };
+      const comments = JSON.parse(cli('comments.ts', 'export', '--email', author).stdout) as {
+        replyNotifications: unknown[];
+      };
       expect(comments.replyNotifications).toHaveLength(1);
       cli('mail.ts', 'erase', '--email', author);
-      const erased = JSON.parse(cli('mail.ts', 'export', '--email', author).stdout) as { address: unknown; messages: unknown[] };
+      const erased = JSON.parse(cli('mail.ts', 'export', '--email', author).stdout) as {
+        address: unknown;
+        messages: unknown[];
+      };
       expect([erased.address, erased.messages]).toEqual([null, []]);
     });
   });

@@ -38,7 +38,9 @@ for (const kind of databaseKinds) {
     test.describe.configure({ mode: 'serial' });
     const site = useMailSite(kind);
 
-    test('subscribe without JavaScript, confirm, receive the role mail, one-click unsubscribe, receive nothing more', async ({ browser }) => {
+    test('subscribe without JavaScript, confirm, receive the role mail, one-click unsubscribe, receive nothing more', async ({
+      browser,
+    }) => {
       test.setTimeout(90_000);
       const email = `reader-${kind}@example.com`;
       const context = await newClient(browser, site.url, false);
@@ -124,14 +126,18 @@ for (const kind of databaseKinds) {
         await expect(email).toHaveValue('not-an-address');
         await expect(email).toHaveAttribute('aria-invalid', 'true');
         await expect(email).toHaveAccessibleDescription(/enter an address like name@example.com/);
-        await expect(again.getByRole('group', { name: 'Categories' })).toHaveAccessibleDescription(/tick at least one category/);
+        await expect(again.getByRole('group', { name: 'Categories' })).toHaveAccessibleDescription(
+          /tick at least one category/,
+        );
         await expect(again.getByRole('radio', { name: 'Weekly digest' })).toBeChecked();
       } finally {
         await context.close();
       }
     });
 
-    test('answers the same for subscribed and new addresses, and mails an address once per 10 minutes', async ({ request }) => {
+    test('answers the same for subscribed and new addresses, and mails an address once per 10 minutes', async ({
+      request,
+    }) => {
       const known = `known-${kind}@example.com`;
       await addSubscriber(site.db, known);
       const post = (email: string) =>
@@ -141,7 +147,12 @@ for (const kind of databaseKinds) {
           maxRedirects: 0,
         });
       const answers = [];
-      for (const email of [known, `fresh-${kind}@example.com`, `fresh-${kind}@example.com`, `fresh-${kind}@example.com`]) {
+      for (const email of [
+        known,
+        `fresh-${kind}@example.com`,
+        `fresh-${kind}@example.com`,
+        `fresh-${kind}@example.com`,
+      ]) {
         const response = await post(email);
         answers.push([response.status(), response.headers()['location'], await response.text()]);
       }
@@ -149,7 +160,8 @@ for (const kind of databaseKinds) {
       expect(answers[0]?.[0]).toBe(303);
       // Once nothing is left to send, count what the SMTP server received.
       const unsent = async () =>
-        (await site.db.selectFrom('mail_outbox').select('id').where('status', '=', 'queued').execute()).length;
+        (await site.db.selectFrom('mail_outbox').select('id').where('status', '=', 'queued').execute())
+          .length;
       await expect.poll(unsent, { timeout: 20_000 }).toBe(0);
       expect(site.smtp.to(`fresh-${kind}@example.com`)).toHaveLength(1);
       expect(site.smtp.to(known).map((m) => m.subject)).toEqual(['Confirm your subscription']);

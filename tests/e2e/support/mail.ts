@@ -24,7 +24,9 @@ export interface MailSite {
 }
 
 /** An empty, migrated database of the given kind: its URL and how to drop it. */
-export async function scratchDatabase(kind: 'sqlite' | 'postgres'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function scratchDatabase(
+  kind: 'sqlite' | 'postgres',
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (kind === 'sqlite') return { url: scratchSqliteUrl(), drop: async () => {} };
   const database = await createPostgresDatabase();
   const db = createDatabase(database.url);
