@@ -97,6 +97,8 @@ export async function startSmtpServer(
       });
     },
   });
+  // A client that dies mid-session (a killed server) resets its connection: that is the test.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
