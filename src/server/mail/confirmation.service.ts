@@ -57,8 +57,10 @@ export async function requestConfirmation(
   now: Date,
 ): Promise<{ outcome: 'queued' | 'merged' | 'limited'; address: AddressRow }> {
   const at = now.toISOString();
-  const address = await addresses.ensureAddress(trx, randomUUID(), email, at);
-  await addresses.lockKey(trx, `mail-address:${address.id}`);
+  const created = await addresses.ensureAddress(trx, randomUUID(), email, at);
+  await addresses.lockKey(trx, `mail-address:${created.id}`);
+  // Read again under the lock: a post waiting on it must see the mail the first one queued.
+  const address = (await addresses.findAddressById(trx, created.id)) ?? created;
   const last = address.last_confirmation_at
     ? Date.parse(address.last_confirmation_at)
     : Number.NEGATIVE_INFINITY;

@@ -5,7 +5,7 @@
  * subscriber's categories, or is skipped when there are none.
  */
 import type { Db } from '../platform/db/database.ts';
-import { claimRun } from './event.repository.ts';
+import { claimRun, isRunClaimed } from './event.repository.ts';
 import type { MailConfig } from './mail.config.ts';
 import { fanOut } from './outbox.repository.ts';
 
@@ -47,6 +47,8 @@ export async function queueDueDigests(
   let queued = 0;
   for (const frequency of ['daily', 'weekly'] as const) {
     const { key, window } = latestSlot(frequency, config, now);
+    // Most looks find the period claimed already: no transaction for them.
+    if (await isRunClaimed(db, key)) continue;
     queued += await db.transaction().execute(async (trx) => {
       if (!(await claimRun(trx, key, now.toISOString()))) return 0;
       return fanOut(trx, {

@@ -59,6 +59,12 @@ export async function claimRun(db: Conn, key: string, now: string): Promise<bool
   return rows.length === 1;
 }
 
+/** Whether some server has claimed the key already. */
+export async function isRunClaimed(db: Conn, key: string): Promise<boolean> {
+  const row = await db.selectFrom('mail_runs').select('key').where('key', '=', key).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Marks articles announced; returns the ids that were not yet (the caller announces those). */
 export async function markAnnounced(
   db: Conn,
