@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, memoryCache } from 'astro/config';
 import { contentChecks } from './src/integrations/content-checks.ts';
+import { mailManifest } from './src/integrations/mail-manifest.ts';
 import { mdxCompiler } from './src/integrations/mdx-compile/index.ts';
 import { ogCards } from './src/integrations/og-cards.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -82,6 +83,8 @@ export default defineConfig({
     siteIndex(),
     // Article cards are drawn by the server on request; the build lists them in og-cards.json.
     ogCards(),
+    // New articles are announced to subscribers from the list this writes (mail-manifest.json).
+    mailManifest(),
     mdx(),
     ...(compiler ? [compiler.integration] : []),
     sitemap({

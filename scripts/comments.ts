@@ -3,7 +3,8 @@
  *   list [pending|approved|spam]     the queue (default pending), one comment per line
  *   approve|spam|unapprove|delete <id>...
  *   export --email X                 everything stored about an email, as JSON on stdout
- *   erase --email X                  deletes every comment stored with that email
+ *                                    (comments and reply notifications; subscriptions: `npm run mail`)
+ *   erase --email X                  deletes every comment and reply notification stored with that email
  *   purge                            clears address hashes older than 30 days, expired sessions
  *                                    and failed logins that no longer count
  */
@@ -18,6 +19,7 @@ import {
   MODERATION_ACTIONS,
   moderateComments,
 } from '../src/server/comments/comment-moderation.service.ts';
+import { eraseReplyFollows, exportReplyFollows } from '../src/server/mail/comment-mail.service.ts';
 import { closeDb, getDb } from '../src/server/platform/db/database.ts';
 
 const USAGE =
@@ -52,16 +54,22 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     console.error(`[comments] ${command}: ${changed} of ${args.length} comment(s) changed`);
     if (changed < args.length) process.exitCode = 1;
   } else if (command === 'export') {
+    const email = emailArgument(args).trim().toLowerCase();
+    const comments = await exportByEmail(db, email);
     console.log(
-      JSON.stringify(
-        { email: emailArgument(args), comments: await exportByEmail(db, emailArgument(args)) },
-        null,
-        2,
-      ),
+      JSON.stringify({ email, comments, replyNotifications: await exportReplyFollows(db, email) }, null, 2),
     );
+    console.error(`[comments] email subscriptions and mails sent: npm run mail -- export --email ${email}`);
   } else if (command === 'erase') {
-    const erased = await eraseByEmail(db, emailArgument(args));
-    console.error(`[comments] erased ${erased} comment(s) stored with ${emailArgument(args)}`);
+    const email = emailArgument(args).trim().toLowerCase();
+    const erased = await eraseByEmail(db, email);
+    const follows = await eraseReplyFollows(db, email);
+    console.error(
+      `[comments] erased ${erased} comment(s) and ${follows} reply notification(s) stored with ${email}`,
+    );
+    console.error(
+      `[comments] to erase its email subscription and mails too: npm run mail -- erase --email ${email}`,
+    );
   } else if (command === 'purge') {
     const cleared = await clearExpiredAddressHashes(db);
     await purgeAdminRecords(db);

@@ -9,6 +9,7 @@ const POST_ROUTES = [
   /^\/admin\/$/,
   /^\/admin\/login\/$/,
   /^\/admin\/logout\/$/,
+  /^\/mail\/(subscribe|confirm|preferences|unsubscribe)\/$/,
   // Server islands post their props when they are too large for a URL.
   /^\/_server-islands\//,
 ];

@@ -46,6 +46,6 @@ test('answers 503 and keeps the reader’s text when the database goes away', as
   const form = page.locator('form[data-comment-form]');
   await expect(form.getByRole('status')).toContainText('database is unavailable');
   await expect(form.getByLabel('Comment')).toHaveValue('Words I do not want to lose.');
-  await expect(form.getByLabel('Email')).toHaveValue('dora@example.com');
+  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveValue('dora@example.com');
   await context.close();
 });

@@ -48,10 +48,13 @@ test('keeps everything typed and ties errors to their fields when validation fai
   const form = page.locator('form[data-comment-form]');
   await expect(form.getByLabel('Comment')).toHaveValue(long);
   await expect(form.getByLabel('Name')).toHaveValue('Keeper');
-  await expect(form.getByLabel('Email')).toHaveValue('not an email');
+  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveValue('not an email');
   await expect(form.getByLabel('Website')).toHaveValue('ftp://example.com');
-  await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
-  await expect(form.getByLabel('Email')).toHaveAccessibleDescription(
+  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveAccessibleDescription(
     /Never published\. Email: enter an address/,
   );
   await expect(form.getByLabel('Comment')).toHaveAccessibleDescription(/5,000 characters/);
@@ -70,13 +73,15 @@ test('posts in place with JavaScript, without a reload, and keeps text on errors
   });
   await fillComment(page, { comment: 'Posted in place.', name: 'In Place', email: 'bad-email' });
   await form.getByRole('button', { name: 'Post Comment' }).click();
-  await expect(form.getByLabel('Email')).toBeFocused();
-  await expect(form.getByLabel('Email')).toHaveAccessibleDescription(/enter an address like/);
+  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toBeFocused();
+  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveAccessibleDescription(
+    /enter an address like/,
+  );
   await expect(form.getByLabel('Comment')).toHaveValue('Posted in place.');
-  await form.getByLabel('Email').fill('inplace@example.com');
+  await form.getByRole('textbox', { name: 'Email', exact: true }).fill('inplace@example.com');
   await form.getByRole('button', { name: 'Post Comment' }).click();
   await expect(form.getByRole('status')).toContainText('held for moderation');
-  await expect(form.getByLabel('Email')).not.toHaveAttribute('aria-invalid');
+  await expect(form.getByRole('textbox', { name: 'Email', exact: true })).not.toHaveAttribute('aria-invalid');
   expect(await page.evaluate(() => (window as unknown as { marker: string }).marker)).toBe('same page');
   expect(page.url()).toBe(`${server.url}${ARTICLE}`);
   await context.close();

@@ -64,7 +64,7 @@ for (const kind of databaseKinds) {
       const text = `Words I do not want to lose (${kind}).`;
       await form.getByLabel('Comment').fill(text);
       await form.getByLabel('Name').fill('Dora');
-      await form.getByLabel('Email').fill('dora@example.com');
+      await form.getByRole('textbox', { name: 'Email', exact: true }).fill('dora@example.com');
 
       await outage.begin();
       for (const path of ['/', ARTICLE, '/rss.xml']) {
@@ -87,7 +87,7 @@ for (const kind of databaseKinds) {
       await expect(form.getByRole('status')).toContainText('database is unavailable');
       await expect(form.getByLabel('Comment')).toHaveValue(text);
       await expect(form.getByLabel('Name')).toHaveValue('Dora');
-      await expect(form.getByLabel('Email')).toHaveValue('dora@example.com');
+      await expect(form.getByRole('textbox', { name: 'Email', exact: true })).toHaveValue('dora@example.com');
       // The login page answers with its own 503 and message, not a blank 500.
       const login = await logIn(server.url, ADMIN_PASSWORD);
       expect(login.status).toBe(503);

@@ -15,6 +15,7 @@ import {
 } from '../../src/server/comments/comment-moderation.service.ts';
 import { getCommentThread } from '../../src/server/comments/comment-thread.service.ts';
 import { createFormToken } from '../../src/server/comments/comment-token.ts';
+import { addProof } from '../../src/server/mail/address-proof.service.ts';
 import { parseConfig } from '../../src/server/platform/config/config.ts';
 import { getAppKeys } from '../../src/server/platform/secrets.ts';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
@@ -78,15 +79,18 @@ describe.each(databaseKinds)('comments on %s', (kind) => {
     expect((await getCommentThread(testDb.db, ARTICLE)).count).toBe(0);
   });
 
-  test('approves at once when the email has an approved comment, unless a spam rule trips', async () => {
+  test('approves at once a known author whose browser proved the address, unless a spam rule trips', async () => {
     const first = await post();
     if (first.kind !== 'stored') throw new Error('not stored');
     await moderateComments(testDb.db, [first.id], 'approve');
-    expect(await post({ email: 'ADA@example.com' })).toMatchObject({ status: 'approved' });
-    expect(await post({ comment: 'casino bonus' })).toMatchObject({ status: 'spam' });
-    expect(await post({ comment: 'https://a.example https://b.example https://c.example' })).toMatchObject({
-      status: 'pending',
-    });
+    const proofCookie = addProof((await getAppKeys(testDb.db)).signingKey, undefined, 'ada@example.com');
+    expect(await post({ email: 'ADA@example.com' }, { proofCookie })).toMatchObject({ status: 'approved' });
+    // Anyone can type a known author's address: without the proof it waits for confirmation.
+    expect(await post({ email: 'ada@example.com' })).toMatchObject({ status: 'pending' });
+    expect(await post({ comment: 'casino bonus' }, { proofCookie })).toMatchObject({ status: 'spam' });
+    expect(
+      await post({ comment: 'https://a.example https://b.example https://c.example' }, { proofCookie }),
+    ).toMatchObject({ status: 'pending' });
   });
 
   test('lists approved comments oldest first without the email or address hash', async () => {

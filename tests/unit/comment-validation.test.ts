@@ -133,6 +133,7 @@ describe('readFormValues', () => {
       email: '',
       website: '',
       parentId: '',
+      notifyReplies: '',
     });
   });
 

@@ -42,6 +42,8 @@ const PAGINATED = /^\/(?:(?:categories|tags|authors)\/[^/]+\/)?(?:page\/)?\d+\/?
  */
 export function isIndexablePath(pathname: string): boolean {
   if (/^\/(admin|api|search)(\/|$)/.test(pathname)) return false;
+  // The mail pages answer a reader's own link (confirm, preferences, unsubscribe).
+  if (/^\/mail(\/|$)/.test(pathname)) return false;
   // The on-demand jobs listing is dated by its roles, so /sitemap-jobs.xml lists it.
   if (/^\/jobs(\/|$)/.test(pathname)) return false;
   if (PAGINATED.test(pathname)) return false;

@@ -66,6 +66,24 @@ export function plainText(status: number, text: string, headers: Record<string, 
   });
 }
 
+/**
+ * The database for a logged-in moderator, or the answer to send instead: the login page for
+ * anyone else, 503 when the database cannot be reached. Sets the admin headers.
+ */
+export async function requireAdmin(
+  { cookies, response }: Pick<AdminRequest, 'cookies' | 'response'>,
+  onFailure: (error: unknown) => void,
+): Promise<Response | Db> {
+  applyAdminHeaders(response.headers);
+  try {
+    const access = await getAdminAccess(cookies);
+    return access.state === 'admin' ? access.db : redirectTo('/admin/login/');
+  } catch (error) {
+    onFailure(error);
+    return plainText(503, UNAVAILABLE_MESSAGE, { 'Retry-After': '30' });
+  }
+}
+
 /** What the admin pages hand over from their request. */
 export interface AdminRequest {
   request: Request;

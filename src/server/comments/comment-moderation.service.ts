@@ -1,3 +1,4 @@
+import { queueReplyNotifications } from '../mail/comment-mail.service.ts';
 import type { Db } from '../platform/db/database.ts';
 import * as repo from './comment.repository.ts';
 import type { CommentStatus } from './comment.table.ts';
@@ -39,10 +40,13 @@ export function moderateComments(
   now = new Date(),
 ): Promise<number> {
   const unique = [...new Set(ids)];
-  return db.transaction().execute((trx) => {
+  return db.transaction().execute(async (trx) => {
     if (action === 'delete') return repo.deleteComments(trx, unique);
     const status: CommentStatus = action === 'approve' ? 'approved' : action === 'spam' ? 'spam' : 'pending';
-    return repo.updateStatus(trx, unique, status, now.toISOString());
+    const changed = await repo.updateStatus(trx, unique, status, now.toISOString());
+    // Followers of the comments these reply to hear of them, in this transaction.
+    if (action === 'approve') await queueReplyNotifications(trx, unique, now);
+    return changed;
   });
 }
 

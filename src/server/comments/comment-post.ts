@@ -1,4 +1,5 @@
 import type { AstroCookies } from 'astro';
+import { PROOF_COOKIE } from '../mail/address-proof.service.ts';
 import { failureLog } from '../platform/log.ts';
 import { clientAddressOf, readLimitedForm, secureCookies } from '../platform/request.ts';
 import { getAppKeys } from '../platform/secrets.ts';
@@ -87,6 +88,7 @@ export async function postComment({
         honeypot: String(form.get('contact_by_fax') ?? ''),
         token: String(form.get('token') ?? '') || undefined,
         clientAddress: clientAddressOf(request, clientAddress),
+        proofCookie: cookies.get(PROOF_COOKIE)?.value,
       },
       readCommentsConfig(),
     );

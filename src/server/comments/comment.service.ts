@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { isAddressProven } from '../mail/address-proof.service.ts';
+import { queueCommentMail } from '../mail/comment-mail.service.ts';
 import { clientNetwork } from '../platform/client-network.ts';
 import type { Db } from '../platform/db/database.ts';
 import { getAppKeys, hashClientAddress } from '../platform/secrets.ts';
@@ -18,6 +20,8 @@ export interface CommentSubmission {
   /** The signed form timestamp. */
   token: string | undefined;
   clientAddress: string;
+  /** The mail feature's proof cookie: whether this browser confirmed the address. */
+  proofCookie?: string | undefined;
 }
 
 /** What became of a post; every kind but `stored` leaves the reader's text in the form. */
@@ -102,13 +106,19 @@ export async function submitComment(
       parent?.article_id === submission.articleId && parent.status === 'approved' ? parent : undefined;
     const atMaxDepth = usableParent !== undefined && usableParent.depth >= MAX_DEPTH;
     let status: CommentStatus = 'pending';
+    // A known author is approved at once only from a browser that proved the address; anyone
+    // else typing it is held, and the confirmation link mailed to the address publishes it.
+    const proven = isAddressProven(keys.signingKey, submission.proofCookie, comment.email);
+    let awaitingProof = false;
     if (spam.verdict === 'spam') status = 'spam';
     else if (
       spam.verdict === 'clean' &&
       config.autoApproveKnownAuthors &&
       (await repo.hasApprovedComment(trx, comment.email))
-    )
-      status = 'approved';
+    ) {
+      if (proven) status = 'approved';
+      else awaitingProof = true;
+    }
     const id = randomUUID();
     await repo.insertComment(trx, {
       id,
@@ -126,6 +136,21 @@ export async function submitComment(
       created_at: nowIso,
       moderated_at: status === 'approved' ? nowIso : null,
     });
+    await queueCommentMail(
+      trx,
+      {
+        id,
+        articleId: submission.articleId,
+        email: comment.email,
+        authorName: comment.name,
+        body: comment.body,
+        status,
+        followReplies: submission.values.notifyReplies === 'on',
+        proven,
+        awaitingProof,
+      },
+      now,
+    );
     return { kind: 'stored', id, status };
   });
 }

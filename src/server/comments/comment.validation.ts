@@ -3,7 +3,7 @@ export const COMMENT_FIELDS = ['comment', 'name', 'email', 'website'] as const;
 /** One of the reader's fields. */
 export type CommentField = (typeof COMMENT_FIELDS)[number];
 /** What the reader typed, kept verbatim (made well-formed) so a failed post can be shown again. */
-export type CommentFormValues = Record<CommentField, string> & { parentId: string };
+export type CommentFormValues = Record<CommentField, string> & { parentId: string; notifyReplies?: string };
 /** Error message per field; a field without an entry is fine. */
 export type CommentErrors = Partial<Record<CommentField, string>>;
 /** A comment that passed validation, normalised for storage. */
@@ -52,6 +52,7 @@ export function readFormValues(form: FormData): CommentFormValues {
     email: text('email'),
     website: text('website'),
     parentId: text('parent'),
+    notifyReplies: text('notify_replies'),
   };
 }
 

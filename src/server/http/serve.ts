@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { sep } from 'node:path';
 import { startJobs } from '../jobs/job-background.ts';
+import { startMail } from '../mail/mail-background.ts';
 import { startOgCards } from '../og/og-cards.ts';
 import { getConfig } from '../platform/config/config.ts';
 import { distDirectory } from '../platform/config/paths.ts';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const entry = (await import(`${distDir}server/entry.mjs`)) as { handler: AstroHandler };
   const notFound = staticFiles.lookup('/404.html');
   const ogCards = startOgCards(distDir, (message) => log(`cards: ${message}`));
+  const mail = await startMail(distDir, (message) => log(`mail: ${message}`));
   // MICRO_CACHE=0 turns the island micro-cache off (e.g. to measure Astro's own island cost).
   const islandCache = config.MICRO_CACHE ? new MicroCache() : undefined;
   let shuttingDown = false;
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
       else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     };
     if (ogCards.handle(req, res, pathname, sendNotFound)) return;
+    if (mail.handle(req, res, pathname)) return;
     if (islandCache?.accepts(req)) {
       if (islandCache.serve(req, res)) return;
       islandCache.record(req, res);
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(async () => {
       await ogCards.close().catch(() => {});
+      await mail.stop().catch(() => {});
       await closeDb().catch(() => {});
       log('stopped');
       process.exit(0);

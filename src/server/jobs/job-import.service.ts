@@ -1,3 +1,4 @@
+import { queueRoleAlerts } from '../mail/role-alerts.service.ts';
 import type { Db } from '../platform/db/database.ts';
 import { type CategoryMapping, matchCategories } from './category-mapping.ts';
 import type { CompanyProfile } from './company-profiles.ts';
@@ -132,6 +133,8 @@ export async function importFeed(
     summary.closed = gone.map((row) =>
       toJob({ ...row, closed_at: at, updated_at: at }, storedCategories.get(row.id) ?? [], now),
     );
+    // Subscribers' mails are queued in this transaction: they exist exactly when the roles do.
+    await queueRoleAlerts(trx, summary.added, now);
     await options.withinTransaction?.(trx, summary);
   });
   return summary;

@@ -47,7 +47,7 @@ export async function fillComment(
   const form = page.locator('form[data-comment-form]');
   await form.getByLabel('Comment').fill(fields.comment);
   await form.getByLabel('Name').fill(fields.name);
-  await form.getByLabel('Email').fill(fields.email);
+  await form.getByRole('textbox', { name: 'Email', exact: true }).fill(fields.email);
   if (fields.website) await form.getByLabel('Website').fill(fields.website);
   await waitUntilPostable(await form.locator('input[name="token"]').inputValue());
 }

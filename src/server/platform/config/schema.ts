@@ -12,6 +12,45 @@ function checkDatabaseUrl(value: string): string {
   return value.trim();
 }
 
+/** Keeps an SMTP URL once it names smtp:// or smtps:// and a host. */
+function checkSmtpUrl(value: string): string {
+  const url = URL.canParse(value.trim()) ? new URL(value.trim()) : undefined;
+  if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname)
+    throw new Error('is not an smtp:// or smtps:// URL with a host');
+  return value.trim();
+}
+
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/** Keeps a From header: `address` or `Name <address>`. */
+function checkFrom(value: string): string {
+  const address = /<([^<>]+)>\s*$/.exec(value.trim())?.[1] ?? value.trim();
+  if (!ADDRESS.test(address)) throw new Error('has no valid email address');
+  return value.trim();
+}
+
+/** Lower-cased, comma-separated email addresses. */
+function checkAddresses(value: string): string[] {
+  const addresses = value
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
+  const wrong = addresses.find((address) => !ADDRESS.test(address));
+  if (wrong) throw new Error(`"${wrong}" is not an email address`);
+  return addresses;
+}
+
+/** The days a weekly digest may go out on. */
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+
 /** The feed formats the importers read. */
 export const FEED_FORMATS = ['greenhouse', 'lever', 'ashby', 'json'] as const;
 
@@ -121,6 +160,37 @@ export const variables = {
   JOBS_VALID_DAYS: integer(1, 365, {
     default: '60',
     doc: 'Days a role stays open when its feed states no expiry: from its posting, extended by each sync that still lists it. Past it the role is closed (410) even if no sync ran.',
+  }),
+
+  // Email.
+  SMTP_URL: parsed(checkSmtpUrl, 'smtp://user:pass@host:587 or smtps://user:pass@host:465', {
+    default: undefined,
+    doc: "Where mail is sent (pooled SMTP; smtp:// upgrades with STARTTLS when offered). Unset: mails are kept in the database and shown on the admin's Outbox page.",
+    secret: true,
+  }),
+  MAIL_FROM: parsed(checkFrom, 'an address, or Name <address>', {
+    default: undefined,
+    doc: "The mails' From (default: the site name and `no-reply@` the SITE_URL host). Its domain needs the SMTP provider's SPF and DKIM records.",
+  }),
+  MODERATOR_EMAIL: parsed(checkAddresses, 'comma-separated email addresses', {
+    default: undefined,
+    doc: 'Moderators mailed when a comment is held, with approve and spam links to the admin.',
+  }),
+  MODERATION_NOTIFY_MINUTES: integer(1, 1440, {
+    default: '10',
+    doc: "At most one moderators' mail per this many minutes; the first held comment of a quiet period is mailed at once.",
+  }),
+  MAIL_DIGEST_HOUR: integer(0, 23, {
+    default: '8',
+    doc: 'The hour (UTC) daily and weekly digests go out.',
+  }),
+  MAIL_DIGEST_WEEKDAY: oneOf(WEEKDAYS, {
+    default: 'monday',
+    doc: 'The day weekly digests go out.',
+  }),
+  MAIL_SEND_INTERVAL: integer(1, 3600, {
+    default: '5',
+    doc: "Seconds between two looks at the outbox by the server's sender (mail queued by the server itself goes at once).",
   }),
 
   // The build.

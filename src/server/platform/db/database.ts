@@ -40,6 +40,9 @@ export function createDatabase(url: string | undefined, poolSize = 10): Db {
     });
     // An idle client losing its connection (database restart) must not crash the server.
     pool.on('error', () => {});
+    // Nor may a checked-out one between two queries of a transaction (the background sender's,
+    // say): its next query fails instead, and the pool discards it when it is released.
+    pool.on('connect', (client) => client.on('error', () => {}));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   return new Kysely<Database>({ dialect: new NodeSqliteDialect(target.filename) });
