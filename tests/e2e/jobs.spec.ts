@@ -65,7 +65,7 @@ test.describe('hiring now island', () => {
 test.describe('jobs pages', () => {
   test('lists open roles and filters them by category and keywords', async ({ page }) => {
     await page.goto(`${server.url}/jobs/`);
-    const titles = page.getByRole('main').getByRole('heading', { level: 2 });
+    const titles = page.getByRole('list', { name: 'Open roles' }).getByRole('heading', { level: 2 });
     await expect(titles).toHaveText([
       'Backend Engineer, Orders',
       'Newsletter Editor',
@@ -133,9 +133,9 @@ test.describe('jobs pages', () => {
       await expect(similar.getByRole('heading', { level: 3 })).toHaveText(['Backend Engineer, Orders']);
       await page.getByRole('link', { name: 'See similar open roles in Backend' }).click();
       await expect(page).toHaveURL(`${server.url}/jobs/?category=backend`);
-      await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText([
-        'Backend Engineer, Orders',
-      ]);
+      await expect(
+        page.getByRole('list', { name: 'Open roles' }).getByRole('heading', { level: 2 }),
+      ).toHaveText(['Backend Engineer, Orders']);
     }
   });
 
