@@ -50,6 +50,9 @@ export default defineConfig({
     // whose data and template are unchanged instead of rendering them again.
     incrementalBuild: true,
   },
+  // Lossless whitespace compression: Astro 7's default ('jsx') drops every space next to a line
+  // break beside an element, so a formatter that wraps a long line could glue words together.
+  compressHTML: true,
   trailingSlash: 'always',
   // Middleware mode: our own node:http server (src/server/http/serve.ts) serves static files
   // itself and hands only dynamic requests to Astro, which measured faster than standalone.
