@@ -63,6 +63,16 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Resident memory of a process, in MB, from /proc; NaN where there is none. */
+export function rssMb(pid: number | undefined): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** CPU time (user + system) a process has used, in ms, from /proc; NaN where there is none. */
 export function cpuMs(pid: number | undefined): number {
   try {
