@@ -119,8 +119,10 @@ export async function loadRelease(distDir: string, options: ReleaseOptions): Pro
       return;
     }
     if (mount.handle(req, res, rawPath, () => site.notFound(req, res))) return;
-    if (req.method === 'GET' || req.method === 'HEAD') site.serve(req, res, pathname, () => render(req, res));
-    else render(req, res);
+    // Only paths of the file index reach sirv, which would also answer /favicon.svg/ or /404.
+    if ((req.method === 'GET' || req.method === 'HEAD') && site.has(pathname)) {
+      site.serve(req, res, pathname, () => render(req, res));
+    } else render(req, res);
   };
 
   return {

@@ -6,7 +6,7 @@
  * page's own Content-Security-Policy, the cache lifetimes, and the 404 page.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
 import sirv from 'sirv';
 import { pagePolicies } from './page-headers.ts';
@@ -28,11 +28,21 @@ function urlPaths(dir: string): string[] {
     .flatMap((path) => (path.endsWith('/index.html') ? [path, path.slice(0, -'index.html'.length)] : [path]));
 }
 
+/** The not-found page and its compressed copies: the one file kept in memory, sent for every 404. */
+function readNotFoundPage(file: string): { identity: Buffer; br?: Buffer; gzip?: Buffer } | undefined {
+  if (!existsSync(file)) return undefined;
+  return {
+    identity: readFileSync(file),
+    ...(existsSync(`${file}.br`) ? { br: readFileSync(`${file}.br`) } : {}),
+    ...(existsSync(`${file}.gz`) ? { gzip: readFileSync(`${file}.gz`) } : {}),
+  };
+}
+
 /** The prerendered site of one build. */
 export interface StaticSite {
   /** Whether a file answers this decoded URL path. */
   has(pathname: string): boolean;
-  /** Answers a GET or HEAD for the decoded `pathname` from the files; calls `next` when none answers. */
+  /** Answers a GET or HEAD for `pathname`, a path `has` knows; calls `next` if sirv finds no file. */
   serve(req: IncomingMessage, res: SiteResponse, pathname: string, next: () => void): void;
   /** Answers 404 with the site's not-found page. */
   notFound(req: IncomingMessage, res: SiteResponse): void;
@@ -47,25 +57,25 @@ export interface StaticSite {
 export function openStaticSite(clientDir: string, headersFile: string, cacheBytes: number): StaticSite {
   const files = new Set(urlPaths(clientDir));
   const policies = pagePolicies(headersFile, files);
-  const files404 = join(clientDir, '404.html');
-  const page404 = existsSync(files404)
-    ? {
-        identity: readFileSync(files404),
-        br: existsSync(`${files404}.br`) ? readFileSync(`${files404}.br`) : undefined,
-        gzip: existsSync(`${files404}.gz`) ? readFileSync(`${files404}.gz`) : undefined,
-      }
-    : undefined;
-  const files404Policy = policies.get('/404.html');
+  const notFound = readNotFoundPage(join(clientDir, '404.html'));
+  const notFoundPolicy = policies.get('/404.html');
+  // Files never change under a build: what sirv sent is kept until evicted or the build retires.
+  const sentBySirv = new WeakSet<ServerResponse>();
   const cache =
-    cacheBytes > 0 ? new ResponseCache(cacheBytes, () => ({ freshMs: Infinity, staleMs: 0 })) : undefined;
+    cacheBytes > 0
+      ? new ResponseCache(cacheBytes, (res) =>
+          sentBySirv.has(res) ? { freshMs: Infinity, staleMs: 0 } : undefined,
+        )
+      : undefined;
 
   const handler = sirv(clientDir, {
     etag: true,
     brotli: true,
     gzip: true,
-    // Directory pages only: `/blog/x` never reaches sirv (the server redirects it first).
+    // For directory pages: only paths of the index reach sirv (release.ts).
     extensions: ['html'],
     setHeaders(res, pathname) {
+      sentBySirv.add(res);
       res.setHeader('Cache-Control', cacheControlFor(pathname));
       const policy = policies.get(pathname);
       if (policy) res.setHeader('Content-Security-Policy', policy);
@@ -86,7 +96,7 @@ export function openStaticSite(clientDir: string, headersFile: string, cacheByte
         };
         delete req.headers['if-none-match'];
       }
-      const key = files.has(pathname) ? cache?.keyOf(req, pathname) : undefined;
+      const key = cache?.keyOf(req, pathname);
       if (key && cache?.serve(key, req, res)) return;
       if (key) cache?.record(key, req, res);
       handler(req, res, () => {
@@ -96,18 +106,18 @@ export function openStaticSite(clientDir: string, headersFile: string, cacheByte
       });
     },
     notFound(req, res) {
-      if (!page404 || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      if (!notFound || (req.method !== 'GET' && req.method !== 'HEAD')) {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
         return;
       }
       const accepts = String(req.headers['accept-encoding'] ?? '');
       const [encoding, body] =
-        page404.br && /\bbr\b/.test(accepts)
-          ? ['br', page404.br]
-          : page404.gzip && /\bgzip\b/.test(accepts)
-            ? ['gzip', page404.gzip]
-            : [undefined, page404.identity];
-      if (files404Policy) res.setHeader('Content-Security-Policy', files404Policy);
+        notFound.br && /\bbr\b/.test(accepts)
+          ? ['br', notFound.br]
+          : notFound.gzip && /\bgzip\b/.test(accepts)
+            ? ['gzip', notFound.gzip]
+            : [undefined, notFound.identity];
+      if (notFoundPolicy) res.setHeader('Content-Security-Policy', notFoundPolicy);
       res.writeHead(404, {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Length': body.length,
