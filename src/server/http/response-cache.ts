@@ -87,7 +87,7 @@ export class ResponseCache {
     }) as ServerResponse['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk !== undefined && typeof chunk !== 'function') collect(chunk);
-      this.#store(key, res, Buffer.concat(chunks));
+      this.#store(key, res, chunks);
       return end(chunk, ...rest);
     }) as ServerResponse['end'];
     // A render that ends otherwise (an error, a closed connection) lets the next request try.
@@ -97,10 +97,15 @@ export class ResponseCache {
     });
   }
 
-  #store(key: string, res: ServerResponse, body: Buffer): void {
-    if (res.statusCode !== 200 || res.hasHeader('set-cookie') || body.length > this.#maxBytes / 16) return;
+  #store(key: string, res: ServerResponse, chunks: Buffer[]): void {
+    const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    if (res.statusCode !== 200 || res.hasHeader('set-cookie') || length > this.#maxBytes / 16) return;
     const lifetime = this.#lifetime(res);
     if (!lifetime || lifetime.freshMs <= 0) return;
+    // A buffer of its own: a small one from Node's shared pool would keep the whole 8 KB slab alive.
+    const body = Buffer.allocUnsafeSlow(length);
+    let offset = 0;
+    for (const chunk of chunks) offset += chunk.copy(body, offset);
     const headers = res.getHeaders();
     for (const name of PER_REQUEST) delete headers[name];
     const now = Date.now();
