@@ -1,9 +1,10 @@
 /**
- * `npm run bench:serve`: the production server against a bare node:http server answering the
- * same number of bytes, in the same run, with autocannon (servers on CPU 0, load on CPU 1):
+ * `npm run bench:serve`: the production server against a bare node:http server replaying the
+ * same response from memory (headers and compressed body), in the same run, with autocannon (servers on CPU 0, load on CPU 1):
  *   (a) a static article page requested as a browser does (`Accept-Encoding: br, gzip`);
  *   (b) the jobs island over the island URLs of N generated articles (default 1,000);
- *   (c) the server's resident memory at 3 and at N articles, after the same requests.
+ *   (c) the server's memory at 3 and at N articles, after start and after a crawl of every
+ *       page and island: resident, and what it keeps alive after a garbage collection.
  * (a) and (b) also run against the same server with RESPONSE_CACHE=0 (the figure each of its
  * two response caches is kept for) and against @astrojs/node standalone on the same build (the
  * alternative to sirv in front of Astro's handler). BENCH_DURATION (s per run, default 8),
@@ -11,15 +12,16 @@
  * island or memory runs one part and saves nothing. Saves bench/results-serve.json.
  */
 import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCategoryMapping } from '../../src/server/jobs/category-mapping.ts';
 import { closeDb, getDb } from '../../src/server/platform/db/database.ts';
+import { retainedMemory } from './inspect.ts';
 import { seedBenchJobs } from './island-data.ts';
 import type { Plan, Result } from './load.ts';
-import { isStale, rssMb, startChild, stopChild } from './processes.ts';
+import { freeInspectorPort, isStale, rssMb, startChild, stopChild } from './processes.ts';
 import { type Figure, saveResult } from './results.ts';
 import { compare, loadAverage } from './serve-compare.ts';
 import { articlePaths, buildGeneratedSite, islandPaths } from './serve-site.ts';
@@ -45,8 +47,17 @@ await seedBenchJobs(await getDb(), loadCategoryMapping(join(root, 'content')));
 await closeDb();
 
 const children: ChildProcess[] = [];
-async function start(script: string, env: Record<string, string>): Promise<{ origin: string; pid?: number }> {
-  const origin = await startChild(join(root, script), { DATABASE_URL: databaseUrl, ...env }, children);
+async function start(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<{ origin: string; pid?: number }> {
+  const origin = await startChild(
+    join(root, script),
+    { DATABASE_URL: databaseUrl, ...env },
+    children,
+    nodeArgs,
+  );
   const pid = children.at(-1)?.pid;
   return pid === undefined ? { origin } : { origin, pid };
 }
@@ -59,31 +70,69 @@ const plan = (origin: string, paths: string[]): Plan => ({
   seconds: 0,
 });
 
-/** The size of a response's body as sent, compressed (fetch would decompress it). */
-function wireBytes(url: string): Promise<number> {
+/**
+ * Records a response of the measured server as it went over the wire (headers and compressed
+ * body) into a file the bare server replays, so both send the same bytes.
+ */
+function recordResponse(url: string, file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     get(url, { headers: browser }, (res) => {
-      let length = 0;
-      res.on('data', (chunk: Buffer) => (length += chunk.length));
-      res.on('end', () => resolve(length));
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const headers = { ...res.headers };
+        for (const name of ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'])
+          delete headers[name];
+        writeFileSync(file, JSON.stringify({ headers, body: Buffer.concat(chunks).toString('base64') }));
+        resolve(file);
+      });
     }).on('error', reject);
   });
 }
 
-/** A fresh server over `dist`, its RSS after every island once and a run over them all. */
-async function memoryAfterUse(dist: string, label: string): Promise<number> {
-  const server = await start(SERVER, { DIST_DIR: dist });
+/** Memory of one server, in MB: resident after start and after use, and what it keeps alive. */
+interface Memory {
+  started: number;
+  afterPages: number;
+  afterIslands: number;
+  retained: number;
+}
+
+/**
+ * A fresh server over `dist`, read as a crawler would: every article page once, then every
+ * island once. Resident memory after each step, then what is still alive after a full garbage
+ * collection (JavaScript heap and buffers): V8 keeps the heap it grew while rendering, so the
+ * resident figure after the islands also counts garbage already collected.
+ */
+async function memoryAfterUse(dist: string): Promise<Memory> {
+  const inspector = await freeInspectorPort();
+  const server = await start(SERVER, { DIST_DIR: dist }, [`--inspect=127.0.0.1:${inspector}`]);
+  const started = rssMb(server.pid);
   const islands = await islandPaths(server.origin, articlePaths(dist));
-  compare(`(c) memory at ${label}`, [[label, plan(server.origin, islands), server.pid]], 1);
-  return rssMb(server.pid);
+  const afterPages = rssMb(server.pid);
+  for (const island of islands)
+    await (await fetch(`${server.origin}${island}`, { headers: browser })).arrayBuffer();
+  const afterIslands = rssMb(server.pid);
+  const { heapMb, buffersMb } = await retainedMemory(inspector);
+  for (const child of children.splice(0)) await stopChild(child);
+  return { started, afterPages, afterIslands, retained: heapMb + buffersMb };
 }
 
 /** The figures saved, each ratio against the bare server measured beside it. */
-function figuresOf(r: Record<string, Result>, rss3: number, rssN: number): Figure[] {
+function figuresOf(r: Record<string, Result>, small: Memory, large: Memory): Figure[] {
   const ratio = (name: string, base: string) => (r[name]?.rps ?? Number.NaN) / (r[base]?.rps ?? Number.NaN);
+  const cpu = (name: string, base: string) => (r[base]?.cpuUs ?? Number.NaN) / (r[name]?.cpuUs ?? Number.NaN);
   const staticRatio = ratio('static', 'bareStatic');
   const islandRatio = ratio('island', 'bareIsland');
   const p99 = r['island']?.p99 ?? Number.NaN;
+  const mb = (label: string, value: number, budget?: number) => ({
+    label,
+    value: Math.round(value),
+    unit: 'MB',
+    ...(budget === undefined
+      ? {}
+      : { budget: `<= ${Math.round(budget)} MB (3 articles + 50)`, ok: value <= budget }),
+  });
   return [
     {
       label: 'static article, bare node:http (baseline)',
@@ -98,7 +147,12 @@ function figuresOf(r: Record<string, Result>, rss3: number, rssN: number): Figur
       ok: staticRatio >= 0.53,
     },
     {
-      label: 'static article, no response cache ÷ bare',
+      label: 'static article, CPU per request, bare ÷ server',
+      value: cpu('static', 'bareStatic'),
+      unit: 'x',
+    },
+    {
+      label: 'static article, RESPONSE_CACHE=0 ÷ bare',
       value: ratio('staticUncached', 'bareStatic'),
       unit: 'x',
     },
@@ -115,23 +169,30 @@ function figuresOf(r: Record<string, Result>, rss3: number, rssN: number): Figur
       budget: '>= 0.54x',
       ok: islandRatio >= 0.54,
     },
-    { label: 'island, no response cache ÷ bare', value: ratio('islandUncached', 'bareIsland'), unit: 'x' },
+    { label: 'island, CPU per request, bare ÷ server', value: cpu('island', 'bareIsland'), unit: 'x' },
+    { label: 'island, RESPONSE_CACHE=0 ÷ bare', value: ratio('islandUncached', 'bareIsland'), unit: 'x' },
     { label: 'island, standalone ÷ bare', value: ratio('islandStandalone', 'bareIsland'), unit: 'x' },
     { label: 'island p99', value: p99, unit: 'ms', budget: '<= 50 ms', ok: p99 <= 50 },
-    { label: 'RSS at 3 articles', value: Math.round(rss3), unit: 'MB' },
-    {
-      label: `RSS at ${count} articles`,
-      value: Math.round(rssN),
-      unit: 'MB',
-      budget: '<= RSS at 3 + 50 MB',
-      ok: rssN <= rss3 + 50,
-    },
+    mb('RSS after start, 3 articles', small.started),
+    mb(`RSS after start, ${count} articles`, large.started, small.started + 50),
+    mb('RSS after every page, 3 articles', small.afterPages),
+    mb(`RSS after every page, ${count} articles`, large.afterPages, small.afterPages + 50),
+    mb('RSS after every island too, 3 articles', small.afterIslands),
+    mb(`RSS after every island too, ${count} articles`, large.afterIslands, small.afterIslands + 50),
+    mb('retained after GC, 3 articles', small.retained),
+    mb(`retained after GC, ${count} articles`, large.retained, small.retained + 50),
   ];
 }
 
 const results: Record<string, Result> = {};
-let rss3 = Number.NaN;
-let rssN = Number.NaN;
+const none: Memory = {
+  started: Number.NaN,
+  afterPages: Number.NaN,
+  afterIslands: Number.NaN,
+  retained: Number.NaN,
+};
+let small3 = none;
+let largeN = none;
 try {
   const ours = await start(SERVER, { DIST_DIR: large });
   const uncached = await start(SERVER, { DIST_DIR: large, RESPONSE_CACHE: '0' });
@@ -140,10 +201,10 @@ try {
   const article = articles[Math.floor(articles.length / 2)] ?? '/';
   const islands = await islandPaths(ours.origin, articles);
   const bareStatic = await start('scripts/bench/bare-server.ts', {
-    BARE_BYTES: String(await wireBytes(`${ours.origin}${article}`)),
+    BARE_RESPONSE: await recordResponse(`${ours.origin}${article}`, join(scratch, 'article.json')),
   });
   const bareIsland = await start('scripts/bench/bare-server.ts', {
-    BARE_BYTES: String(await wireBytes(`${ours.origin}${islands[0]}`)),
+    BARE_RESPONSE: await recordResponse(`${ours.origin}${islands[0]}`, join(scratch, 'island.json')),
   });
   console.log(`[bench] ${articles.length} articles, ${new Set(islands).size} distinct island URLs`);
 
@@ -172,13 +233,17 @@ try {
   ]);
   for (const child of children.splice(0)) await stopChild(child);
   if (!only || only === 'memory') {
-    rss3 = await memoryAfterUse(small, '3 articles');
-    rssN = await memoryAfterUse(large, `${count} articles`);
-    console.log(`[bench] RSS ${rss3.toFixed(0)} MB at 3 articles, ${rssN.toFixed(0)} MB at ${count}`);
+    small3 = await memoryAfterUse(small);
+    largeN = await memoryAfterUse(large);
+    const show = (m: Memory) =>
+      `RSS ${m.started.toFixed(0)} → ${m.afterPages.toFixed(0)} → ${m.afterIslands.toFixed(0)} MB, retained ${m.retained.toFixed(0)} MB`;
+    console.log(
+      `[bench] (c) memory, 3 articles: ${show(small3)}\n[bench] (c) memory, ${count} articles: ${show(largeN)}`,
+    );
   }
   console.log(`[bench] load average after the run: ${loadAverage()}`);
 } finally {
   for (const child of children) await stopChild(child);
   rmSync(scratch, { recursive: true, force: true });
 }
-if (!only) await saveResult('serve', figuresOf(results, rss3, rssN));
+if (!only) await saveResult('serve', figuresOf(results, small3, largeN));

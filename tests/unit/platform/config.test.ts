@@ -80,6 +80,7 @@ const TOOLING_ONLY = new Set([
   'FUZZ_SEED',
   'FUZZ_RUNS',
   'BARE_BYTES',
+  'BARE_RESPONSE',
 ]);
 
 function sourceFiles(dir: string): string[] {
