@@ -1,7 +1,9 @@
 /**
- * Same-run comparison for `npm run bench:serve`: every target gets a warm-up, then the targets
- * take turns for N rounds, so a burst of other work on the machine hits them alike; the
- * medians are compared.
+ * Same-run comparison for `npm run bench:serve`: the targets take turns for N rounds, so a
+ * burst of other work on the machine hits them alike, and their medians are compared. Each
+ * run follows a 2 s warm-up of the same target: while the others run, a server's caches age
+ * (island answers are kept 25 s), and a run is meant to measure it serving steadily, not
+ * filling them again.
  */
 import { loadavg } from 'node:os';
 import { measure, type Plan, type Result } from './load.ts';
@@ -30,13 +32,13 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** Runs every target `rounds` times in turn after a 2 s warm-up each; returns their medians. */
+/** Runs every target `rounds` times in turn, each run after a 2 s warm-up; returns their medians. */
 export function compare(title: string, targets: Target[], roundCount = rounds): Result[] {
   console.log(`\n[bench] ${title}: ${roundCount} rounds of ${seconds} s (load average ${loadAverage()})`);
-  for (const [, plan, pid] of targets) measure({ ...plan, seconds: 2 }, pid);
   const runs = targets.map((): Result[] => []);
   for (let round = 1; round <= roundCount; round++) {
     targets.forEach(([name, plan, pid], i) => {
+      measure({ ...plan, seconds: 2 }, pid);
       const result = measure({ ...plan, seconds }, pid);
       runs[i]?.push(result);
       print(`${name} (round ${round})`, result);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:serve`: the production server against a bare node:http server replaying the
- * same response from memory (headers and compressed body), in the same run, with autocannon (servers on CPU 0, load on CPU 1):
+ * same response from memory (headers and compressed body) to the same requests, in the same run, with autocannon (servers on CPU 0, load on CPU 1):
  *   (a) a static article page requested as a browser does (`Accept-Encoding: br, gzip`);
  *   (b) the jobs island over the island URLs of N generated articles (default 1,000);
  *   (c) the server's memory at 3 and at N articles, after start and after a crawl of every
@@ -220,13 +220,13 @@ try {
     });
   };
   run('static', '(a) static article', [
-    ['bareStatic', 'node:http', plan(bareStatic.origin, ['/']), bareStatic.pid],
+    ['bareStatic', 'node:http', plan(bareStatic.origin, [article]), bareStatic.pid],
     ['static', 'server', plan(ours.origin, [article]), ours.pid],
     ['staticUncached', 'server, RESPONSE_CACHE=0', plan(uncached.origin, [article]), uncached.pid],
     ['staticStandalone', 'standalone', plan(standalone.origin, [article]), standalone.pid],
   ]);
   run('island', `(b) island over ${islands.length} URLs`, [
-    ['bareIsland', 'node:http', plan(bareIsland.origin, ['/']), bareIsland.pid],
+    ['bareIsland', 'node:http', plan(bareIsland.origin, islands), bareIsland.pid],
     ['island', 'server', plan(ours.origin, islands), ours.pid],
     ['islandUncached', 'server, RESPONSE_CACHE=0', plan(uncached.origin, islands), uncached.pid],
     ['islandStandalone', 'standalone', plan(standalone.origin, islands), standalone.pid],
