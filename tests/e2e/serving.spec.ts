@@ -3,8 +3,10 @@
  * redirects, conditional requests, compression, charsets, reason phrases, methods, health
  * checks and the disabled image endpoint.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { readBuiltPages } from './support/built-site.ts';
+import { clientDir, readBuiltPages } from './support/built-site.ts';
 import { rawRequest } from './support/http.ts';
 import { seedE2eJobs } from './support/jobs.ts';
 import { type RunningServer, scratchSqliteUrl, startServer } from './support/server.ts';
@@ -116,6 +118,9 @@ test('every text response names its charset', async () => {
   }
   const refused = await get(ARTICLE, {}, 'DELETE');
   expect(refused.headers['content-type']).toMatch(/charset=utf-8/i);
+  // Files of a type with no name (Pagefind's index) say they are bytes, never an empty type.
+  const index = readdirSync(join(clientDir, 'pagefind')).find((name) => name.endsWith('.pf_meta'));
+  expect((await get(`/pagefind/${index}`)).headers['content-type']).toBe('application/octet-stream');
 });
 
 test('status lines carry the standard reason phrases', async () => {

@@ -6,6 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 
+/** Rendered per request: it is a route of the server, not a file of the build. */
 export const prerender = false;
 
 /** Any method, any query: not found. */

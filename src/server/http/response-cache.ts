@@ -15,7 +15,11 @@ interface Entry {
   refreshing: boolean;
 }
 
-/** What belongs to the connection or to one request (HSTS: whether it came over HTTPS) is never replayed. */
+/**
+ * Never replayed: what belongs to the connection or to one request (HSTS says whether it came
+ * over HTTPS), and the security headers the server sets on every response before it looks here.
+ * The length is stored anew with the body.
+ */
 const PER_REQUEST = [
   'transfer-encoding',
   'content-length',
@@ -23,14 +27,19 @@ const PER_REQUEST = [
   'connection',
   'keep-alive',
   'strict-transport-security',
+  'x-content-type-options',
+  'referrer-policy',
+  'x-frame-options',
+  'permissions-policy',
 ];
 
 /**
  * A bounded in-process cache of whole responses exactly as they were sent (compressed bytes
  * included), keyed by resource and the request's Accept-Encoding, least recently used evicted
  * first. Stores only complete 200 answers to GETs without cookies or a Range, never one that
- * sets a cookie; `lifetime` says how long each may be reused. The server holds two (release.ts),
- * each with its reason and its figure in `npm run bench:serve`.
+ * sets a cookie; `lifetime` says how long each may be reused. The server holds two
+ * (static-site.ts and on-demand.ts), each with its reason and its figure in
+ * `npm run bench:serve`.
  */
 export class ResponseCache {
   readonly #entries = new Map<string, Entry>();
@@ -66,7 +75,7 @@ export class ResponseCache {
     // Most recently used last: eviction takes the first.
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    res.writeHead(200, { ...entry.headers, 'content-length': entry.body.length });
+    res.writeHead(200, entry.headers);
     res.end(req.method === 'HEAD' ? undefined : entry.body);
     return true;
   }
@@ -108,6 +117,7 @@ export class ResponseCache {
     for (const chunk of chunks) offset += chunk.copy(body, offset);
     const headers = res.getHeaders();
     for (const name of PER_REQUEST) delete headers[name];
+    headers['content-length'] = length;
     const now = Date.now();
     this.#delete(key);
     this.#entries.set(key, {

@@ -47,19 +47,22 @@ export class SiteResponse<Request extends IncomingMessage = IncomingMessage> ext
     const given = typeof reasonOrHeaders === 'string' ? maybeHeaders : reasonOrHeaders;
     // Raw header arrays are never passed by the handlers this server runs.
     const headers = given && !Array.isArray(given) ? lowerCased(given) : {};
-    const all = { ...lowerCased(this.getHeaders()), ...headers };
+    const header = (name: string) => headers[name] ?? this.getHeader(name);
     let status = statusCode;
-    if (status === 200 && this.conditions && fresh(this.conditions, all)) {
+    const validators = { etag: header('etag'), 'last-modified': header('last-modified') };
+    if (status === 200 && this.conditions && fresh(this.conditions, validators)) {
       status = 304;
       for (const name of BODY_HEADERS) {
         delete headers[name];
         this.removeHeader(name);
       }
     } else {
-      const type = String(all['content-type'] ?? '');
-      if (TEXT_TYPES.test(type) && !/;\s*charset=/i.test(type)) {
+      const type = String(header('content-type') ?? '');
+      // sirv sends an empty type for extensions it does not know (Pagefind's index files).
+      if (type === '' && header('content-type') !== undefined)
+        headers['content-type'] = 'application/octet-stream';
+      else if (TEXT_TYPES.test(type) && !/;\s*charset=/i.test(type))
         headers['content-type'] = `${type}; charset=utf-8`;
-      }
     }
     this.statusMessage = STATUS_CODES[status] ?? 'Unknown';
     return super.writeHead(status, this.statusMessage, headers);
