@@ -4,8 +4,8 @@
  * run, with autocannon (servers on CPU 0, load on CPU 1):
  *   (a) a static article page requested as a browser does (`Accept-Encoding: br, gzip`);
  *   (b) the jobs island over the island URLs of N generated articles (default 1,000);
- *   (c) the server's memory at 3 and at N articles, after start and after a crawl of every
- *       page and island: resident, and what it keeps alive after a garbage collection.
+ *   (c) the server's memory at 3 and at N articles, after start and after the same number of
+ *       page and island requests: resident, and what it keeps alive after a garbage collection.
  * (a) and (b) also run against the same server with RESPONSE_CACHE=0 (the figure each of its
  * two response caches is kept for) and against @astrojs/node standalone on the same build (the
  * alternative to sirv in front of Astro's handler). BENCH_DURATION (s per run, default 8),
@@ -118,20 +118,33 @@ interface Memory {
   retained: number;
 }
 
+/** Requests of each kind every memory reading follows, whatever the size of the site. */
+const MEMORY_REQUESTS = 2_000;
+
+/** `count` paths taken in turn from `paths`. */
+const inTurn = (paths: string[], count: number) =>
+  Array.from({ length: count }, (_, i) => paths[i % paths.length] ?? '/');
+
 /**
- * A fresh server over `dist`, read as a crawler would: every article page once, then every
- * island once. Resident memory after each step, then what is still alive after a full garbage
- * collection (JavaScript heap and buffers): V8 keeps the heap it grew while rendering, so the
- * resident figure after the islands also counts garbage already collected.
+ * A fresh server over `dist`, asked the same number of requests at either size: 2,000 article
+ * pages, then 2,000 islands, taking the site's own in turn (so at 1,000 articles each is asked
+ * twice, at 3 hundreds of times). Resident memory after each step, then what is still alive
+ * after a full garbage collection (JavaScript heap and buffers): V8 keeps heap it grew while
+ * rendering, so the resident figures also count garbage already collected.
  */
 async function memoryAfterUse(dist: string): Promise<Memory> {
   const inspector = await freeInspectorPort();
   const server = await start(SERVER, { DIST_DIR: dist }, [`--inspect=127.0.0.1:${inspector}`]);
   const started = rssMb(server.pid);
-  const islands = await islandPaths(server.origin, articlePaths(dist));
+  const articles = articlePaths(dist);
+  const islands = await islandPaths(server.origin, articles);
+  const ask = async (paths: string[]) => {
+    for (const path of inTurn(paths, MEMORY_REQUESTS))
+      await (await fetch(`${server.origin}${path}`, { headers: browser })).arrayBuffer();
+  };
+  await ask(articles);
   const afterPages = rssMb(server.pid);
-  for (const island of islands)
-    await (await fetch(`${server.origin}${island}`, { headers: browser })).arrayBuffer();
+  await ask(islands);
   const afterIslands = rssMb(server.pid);
   const { heapMb, buffersMb } = await retainedMemory(inspector);
   for (const child of children.splice(0)) await stopChild(child);
@@ -200,10 +213,10 @@ function figuresOf(r: Record<string, Result>, small: Memory, large: Memory): Fig
     },
     mb('RSS after start, 3 articles', small.started),
     mb(`RSS after start, ${count} articles`, large.started, small.started + 50),
-    mb('RSS after every page, 3 articles', small.afterPages),
-    mb(`RSS after every page, ${count} articles`, large.afterPages, small.afterPages + 50),
-    mb('RSS after every island too, 3 articles', small.afterIslands),
-    mb(`RSS after every island too, ${count} articles`, large.afterIslands, small.afterIslands + 50),
+    mb('RSS after 2,000 pages, 3 articles', small.afterPages),
+    mb(`RSS after 2,000 pages, ${count} articles`, large.afterPages, small.afterPages + 50),
+    mb('RSS after 2,000 islands too, 3 articles', small.afterIslands),
+    mb(`RSS after 2,000 islands too, ${count} articles`, large.afterIslands, small.afterIslands + 50),
     mb('retained after GC, 3 articles', small.retained),
     mb(`retained after GC, ${count} articles`, large.retained, small.retained + 50),
   ];

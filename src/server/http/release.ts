@@ -81,11 +81,11 @@ export async function loadRelease(distDir: string, options: ReleaseOptions): Pro
       return;
     }
     const notFound = () => site.notFound(req, res);
-    if (mount.handle(req, res, rawPath, notFound)) return;
-    // Only paths of the file index reach sirv, which would also answer /favicon.svg/ or /404.
+    // Files first (the build's own /og/site.png among them); only paths of the file index
+    // reach sirv, which would also answer /favicon.svg/ or /404.
     if ((req.method === 'GET' || req.method === 'HEAD') && site.has(pathname)) {
       site.serve(req, res, pathname, () => render(req, res, notFound));
-    } else render(req, res, notFound);
+    } else if (!mount.handle(req, res, rawPath, notFound)) render(req, res, notFound);
   };
 
   return {
