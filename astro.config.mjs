@@ -3,12 +3,14 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
-import { defineConfig, memoryCache } from 'astro/config';
+import { defineConfig } from 'astro/config';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { mailManifest } from './src/integrations/mail-manifest.ts';
 import { mdxCompiler } from './src/integrations/mdx-compile/index.ts';
 import { ogCards } from './src/integrations/og-cards.ts';
+import { onDemandRoutes } from './src/integrations/on-demand-routes.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { precompressBuild } from './src/integrations/precompress.ts';
 import { siteIndex } from './src/integrations/site-index.ts';
 import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
 import { isIndexablePath } from './src/lib/seo/sitemap-xml.ts';
@@ -54,9 +56,11 @@ export default defineConfig({
   // break beside an element, so a formatter that wraps a long line could glue words together.
   compressHTML: true,
   trailingSlash: 'always',
-  // Middleware mode: our own node:http server (src/server/http/serve.ts) serves static files
-  // itself and hands only dynamic requests to Astro, which measured faster than standalone.
+  // Middleware mode: the production server (src/server/http/serve.ts) serves the static files
+  // with sirv and hands only the rest to Astro (`npm run bench:serve` compares it with standalone).
   adapter: node({ mode: 'middleware', staticHeaders: true }),
+  // Every image is optimised at build; the on-request optimiser is replaced by a 404.
+  image: { endpoint: { route: '/_image', entrypoint: './src/server/http/image-endpoint.ts' } },
   security: {
     checkOrigin: true,
     // The site's own origin (SITE_URL): behind the TLS proxy, Astro then takes the scheme from
@@ -102,13 +106,13 @@ export default defineConfig({
       // The on-demand job pages are listed by their own sitemap, built per request.
       customSitemaps: [new URL('/sitemap-jobs.xml', site).href],
     }),
-    // Last, so the index is built over the finished pages.
+    // After the pages, so the index is built over the finished pages.
     pagefindIndex(),
+    // Which slashless URLs the server redirects: the on-demand routes' patterns.
+    onDemandRoutes(),
+    // Last: brotli and gzip copies of every text file written above, Pagefind's included.
+    precompressBuild(),
   ],
-  // An in-process response cache for routes that opt in with Astro.cache.set() (the jobs
-  // island): repeated island URLs skip decrypting props and rendering. Routes that do not
-  // opt in are never stored.
-  cache: { provider: memoryCache({ max: 500 }) },
   markdown: {
     // Prism emits classes, not inline styles, so highlighted code works under a strict CSP.
     syntaxHighlight: 'prism',

@@ -1,8 +1,8 @@
 /** Child servers for benchmarks: started pinned to one core, stopped by their own pid. */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { freePort } from '../../tests/e2e/support/server.ts';
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -21,19 +21,40 @@ export function isStale(root: string): boolean {
   );
 }
 
+/** Asks the OS for a port nobody is listening on. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** True when taskset can pin processes to cores (servers on CPU 0, load on CPU 1). */
 export const canPin = spawnSync('taskset', ['--version']).status === 0;
 
-/** Starts `node script` on a free port (on CPU 0 when taskset exists) and resolves with its origin. */
+/** Asks the OS for a free port, for a child's inspector. */
+export const freeInspectorPort = freePort;
+
+/**
+ * Starts `node script` on a free port (on CPU 0 when taskset exists) and resolves with its
+ * origin; `nodeArgs` go to Node before the script, after BENCH_NODE_ARGS.
+ */
 export async function startChild(
   script: string,
   env: Record<string, string>,
   children: ChildProcess[],
+  nodeArgs: string[] = [],
 ): Promise<string> {
   const port = await freePort();
   const args = [
     process.execPath,
     ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+    ...nodeArgs,
     script,
   ];
   const child = spawn(
@@ -61,6 +82,16 @@ export function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** Resident memory of a process, in MB, from /proc; NaN where there is none. */
+export function rssMb(pid: number | undefined): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** CPU time (user + system) a process has used, in ms, from /proc; NaN where there is none. */

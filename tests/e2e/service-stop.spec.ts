@@ -101,6 +101,8 @@ test('the systemd unit starts the server itself, so SIGTERM lets the in-flight r
         PORT: String(port),
         DATABASE_URL: scratchSqliteUrl(),
         OG_CACHE_DIR: cache,
+        // The unit serves /srv/blog/current; here, the build global setup made.
+        DIST_DIR: join(root, 'dist'),
       },
       port,
     );

@@ -1,8 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 
-/** Per-page response headers, keyed by URL path ('/blog/x/'). */
-export type PageHeaders = Map<string, Record<string, string>>;
-
 /**
  * Policy for responses that carry no page-specific CSP (files, dynamic routes before Astro
  * answers). It has no default-src on purpose: browsers enforce every policy they receive, so a
@@ -10,20 +7,36 @@ export type PageHeaders = Map<string, Record<string, string>>;
  */
 export const BASE_CSP = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
+interface HeadersEntry {
+  pathname: string;
+  headers: Array<{ key: string; value: string }>;
+}
+
 /**
- * Reads the per-page headers the Node adapter writes with `staticHeaders: true`
- * (dist/_headers.json): each prerendered page's Content-Security-Policy with its script and
- * style hashes.
+ * The URL paths of the file a `_headers.json` route names. The adapter keys a route by its
+ * pattern, which has a trailing slash for some pages (`/blog/x/`) and not for others
+ * (`/search`, `/categories`, `/404`), so each form is looked up against the files.
  */
-export function readPageHeaders(file: string): PageHeaders {
-  const map: PageHeaders = new Map();
-  if (!existsSync(file)) return map;
-  const entries = JSON.parse(readFileSync(file, 'utf8')) as Array<{
-    pathname: string;
-    headers: Array<{ key: string; value: string }>;
-  }>;
-  for (const entry of entries) {
-    map.set(entry.pathname, Object.fromEntries(entry.headers.map((h) => [h.key, h.value])));
+function filePaths(route: string, files: ReadonlySet<string>): string[] {
+  const base = route.endsWith('/') ? route : `${route}/`;
+  if (files.has(`${base}index.html`)) return [base, `${base}index.html`];
+  if (route !== '/' && files.has(`${route.replace(/\/$/, '')}.html`))
+    return [`${route.replace(/\/$/, '')}.html`];
+  return [];
+}
+
+/**
+ * Each prerendered page's Content-Security-Policy (with its script and style hashes), keyed by
+ * every URL path that serves the page: read from the `_headers.json` the Node adapter writes
+ * with `staticHeaders: true`. `files` holds the URL paths of the client folder.
+ */
+export function pagePolicies(file: string, files: ReadonlySet<string>): Map<string, string> {
+  const policies = new Map<string, string>();
+  if (!existsSync(file)) return policies;
+  for (const entry of JSON.parse(readFileSync(file, 'utf8')) as HeadersEntry[]) {
+    const policy = entry.headers.find((h) => h.key.toLowerCase() === 'content-security-policy')?.value;
+    if (!policy) continue;
+    for (const path of filePaths(entry.pathname, files)) policies.set(path, policy);
   }
-  return map;
+  return policies;
 }

@@ -1,28 +1,24 @@
 /**
- * The production server: `npm run serve`. A plain node:http server that answers prerendered
- * files from memory, draws article cards (/og/<slug>.png) on first request, and hands
- * everything else (server islands, on-demand pages, API routes) to Astro's request handler
- * (the Node adapter in middleware mode).
+ * The production server: `npm run serve`. A node:http server in front of one build
+ * (release.ts: sirv for the prerendered files, Astro's handler for the rest), with the article
+ * cards mounted in front, health checks, a database that may come and go, SIGHUP to switch to
+ * a new build without a restart, and SIGTERM to finish in-flight requests and stop.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
 import { startJobs } from '../jobs/job-background.ts';
 import { startMail } from '../mail/mail-background.ts';
 import { startOgCards } from '../og/og-cards.ts';
 import { getConfig } from '../platform/config/config.ts';
 import { distDirectory } from '../platform/config/paths.ts';
-import { closeDb, getDb } from '../platform/db/database.ts';
+import { closeDb } from '../platform/db/database.ts';
 import { dropUntrustedForwarding } from '../platform/request.ts';
-import { MicroCache } from './micro-cache.ts';
-import { BASE_CSP, readPageHeaders } from './page-headers.ts';
+import { DatabaseHealth } from './database-health.ts';
+import { answerHealth } from './health.ts';
+import { BASE_CSP } from './page-headers.ts';
+import { loadRelease, type Release, type ReleaseOptions } from './release.ts';
 import { applySecurityHeaders } from './security-headers.ts';
-import { StaticFiles } from './static-files.ts';
-
-type AstroHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next?: (err?: unknown) => void,
-) => Promise<void>;
+import { SiteResponse } from './site-response.ts';
 
 const shutdownTimeoutMs = 10_000;
 
@@ -30,61 +26,89 @@ function log(message: string): void {
   console.log(`[server] ${message}`);
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 async function main(): Promise<void> {
   // A wrong setting stops the server here, before it listens, naming the variable.
   const config = getConfig();
-  // DIST_DIR serves another build (benchmarks and tests build scratch sites elsewhere).
-  const distDir = `${distDirectory()}${sep}`;
   const { HOST: host, PORT: port, TRUST_PROXY: trustProxy } = config;
-  // The server never serves from an unmigrated database: migrate (and fail loudly) first.
-  await getDb();
-  const stopJobs = await startJobs();
-  const staticFiles = new StaticFiles(`${distDir}client`, readPageHeaders(`${distDir}_headers.json`));
-  const entry = (await import(`${distDir}server/entry.mjs`)) as { handler: AstroHandler };
-  const notFound = staticFiles.lookup('/404.html');
-  const ogCards = startOgCards(distDir, (message) => log(`cards: ${message}`));
-  const mail = await startMail(distDir, (message) => log(`mail: ${message}`));
-  // MICRO_CACHE=0 turns the island micro-cache off (e.g. to measure Astro's own island cost).
-  const islandCache = config.MICRO_CACHE ? new MicroCache() : undefined;
+  // DIST_DIR may be a symlink (`current`) to one of several builds: SIGHUP follows it anew.
+  const distDir = distDirectory();
+  const options: ReleaseOptions = {
+    mount: (dir) => startOgCards(dir, (message) => log(`cards: ${message}`)),
+    // RESPONSE_CACHE=0 measures the server without its response caches (npm run bench:serve).
+    responseCache: config.RESPONSE_CACHE,
+  };
+  let release: Release = await loadRelease(distDir, options);
+  log(`serving ${release.dir}`);
+
+  // The sender runs from the start (it retries while the database is down); each build's new
+  // articles are announced once the database answers, and again after a switch.
+  const mail = startMail((message) => log(`mail: ${message}`));
+  let stopJobs: (() => void) | undefined;
+  let startingJobs = false;
+  // Demo roles and the feed sync need the database: they start the first time it answers.
+  const database = new DatabaseHealth(log, () => {
+    void mail.announce(release.dir);
+    if (stopJobs || startingJobs) return;
+    startingJobs = true;
+    startJobs()
+      .then(
+        (stop) => (stopJobs = stop),
+        (error: unknown) => log(`jobs did not start: ${messageOf(error)}`),
+      )
+      .finally(() => (startingJobs = false));
+  });
+  database.start();
   let shuttingDown = false;
 
-  const server = createServer((req, res) => {
-    dropUntrustedForwarding(req.headers, trustProxy);
-    const https = trustProxy ? req.headers['x-forwarded-proto'] === 'https' : false;
-    applySecurityHeaders(res, https);
-    // Pages replace this with their own full policy (static: from _headers.json; on-demand: Astro).
-    res.setHeader('Content-Security-Policy', BASE_CSP);
-    if (shuttingDown) res.setHeader('Connection', 'close');
-    const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    const file = staticFiles.lookup(pathname);
-    if (file) {
-      if (req.method === 'GET' || req.method === 'HEAD') staticFiles.send(req, res, file);
-      else
-        res
-          .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
-          .end('Method not allowed');
-      return;
-    }
-    const sendNotFound = () => {
-      if (notFound && (req.method === 'GET' || req.method === 'HEAD'))
-        staticFiles.send(req, res, notFound, 404);
-      else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-    };
-    if (ogCards.handle(req, res, pathname, sendNotFound)) return;
-    if (mail.handle(req, res, pathname)) return;
-    if (islandCache?.accepts(req)) {
-      if (islandCache.serve(req, res)) return;
-      islandCache.record(req, res);
-    }
-    entry.handler(req, res, sendNotFound);
-  });
+  const server = createServer<typeof IncomingMessage, typeof SiteResponse>(
+    { ServerResponse: SiteResponse },
+    (req, res) => {
+      // Without a trusted proxy, forwarding headers are the client's own words: drop them first.
+      dropUntrustedForwarding(req.headers, trustProxy);
+      applySecurityHeaders(res, trustProxy ? req.headers['x-forwarded-proto'] === 'https' : false);
+      // Pages replace this with their own full policy (static: from _headers.json; on-demand: Astro).
+      res.setHeader('Content-Security-Policy', BASE_CSP);
+      if (shuttingDown) res.setHeader('Connection', 'close');
+      const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
+      if (answerHealth(req, res, pathname, database)) return;
+      if (mail.handle(req, res, pathname)) return;
+      release.handle(req, res);
+    },
+  );
   server.keepAliveTimeout = 5_000;
   server.requestTimeout = 30_000;
+
+  // One switch at a time; a build that fails to load leaves the current one serving.
+  let switching = Promise.resolve();
+  const reload = async () => {
+    try {
+      if (realpathSync(distDir) === release.dir) {
+        log(`SIGHUP: already serving ${release.dir}`);
+        return;
+      }
+      const next = await loadRelease(distDir, options);
+      const previous = release;
+      release = next;
+      log(`SIGHUP: serving ${next.dir}`);
+      void mail.announce(next.dir);
+      await previous.retire();
+    } catch (error) {
+      log(`SIGHUP: kept serving ${release.dir}: ${messageOf(error)}`);
+    }
+  };
+  process.on('SIGHUP', () => {
+    switching = switching.then(reload);
+  });
 
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    stopJobs();
+    stopJobs?.();
+    database.stop();
     log(`${signal}: finishing in-flight requests`);
     const force = setTimeout(() => {
       log('shutdown timed out; closing remaining connections');
@@ -92,7 +116,7 @@ async function main(): Promise<void> {
     }, shutdownTimeoutMs - 1_000);
     force.unref();
     server.close(async () => {
-      await ogCards.close().catch(() => {});
+      await release.retire().catch(() => {});
       await mail.stop().catch(() => {});
       await closeDb().catch(() => {});
       log('stopped');
@@ -107,6 +131,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[server] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`[server] failed to start: ${messageOf(error)}`);
   process.exit(1);
 });

@@ -9,7 +9,12 @@ export interface IslandRoles {
   jobs: Job[];
 }
 
-/** How long a database answer is reused; the island's own max-age is longer, so a CDN rarely asks. */
+/**
+ * How long a database answer is reused. This cache is the island's data layer: it is keyed by
+ * the set of categories, not by article, so however many articles a site has, the database
+ * sees one read per set every 5 s (the server's response cache, per article URL, sits in front:
+ * src/server/http/release.ts). It also holds the last good answer for the failure path below.
+ */
 const FRESH_MS = 5_000;
 /** Longest the island waits for the database before it shows its fallback. */
 const DEADLINE_MS = 500;

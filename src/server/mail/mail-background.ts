@@ -1,7 +1,8 @@
 /**
- * The mail feature's part of the server: on start, announce the build's new articles; then
- * look at the outbox every MAIL_SEND_INTERVAL seconds (and at once when this process queues
- * mail), queue due digests, and send what is due. Returns the one-click handler and stop().
+ * The mail feature's part of the server: announce each build's new articles once the database
+ * answers (at start, and after each switch to a new build), and look at the outbox every
+ * MAIL_SEND_INTERVAL seconds (and at once when this process queues mail), queue due digests,
+ * and send what is due. Returns the one-click handler, announce() and stop().
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getDb } from '../platform/db/database.ts';
@@ -9,7 +10,7 @@ import { announceArticles } from './article-alerts.ts';
 import { queueDueDigests } from './digest.ts';
 import { type MailConfig, readMailConfig } from './mail.config.ts';
 import { handleOneClick } from './mail-http.ts';
-import { namesFrom, readMailManifest } from './mail-manifest.ts';
+import { type MailManifest, namesFrom, readMailManifest } from './mail-manifest.ts';
 import { drainOutbox, type MailNames } from './mail-sender.ts';
 import { createSmtpTransport, type MailTransport } from './mail-transport.ts';
 import { setSenderWake } from './sender-wake.ts';
@@ -18,6 +19,12 @@ import { setSenderWake } from './sender-wake.ts';
 export interface RunningMail {
   /** Answers one-click unsubscribe POSTs; false for other requests. */
   handle(req: IncomingMessage, res: ServerResponse, pathname: string): boolean;
+  /**
+   * Announces the new articles of the build in `distDir` (once per database, however many
+   * servers and restarts) and names its categories in mails. Call it when the database answers
+   * and when the server switches builds; a failure is logged, never thrown.
+   */
+  announce(distDir: string): Promise<void>;
   /** Stops the sender after the message in flight and closes the SMTP pool. */
   stop(): Promise<void>;
 }
@@ -35,31 +42,22 @@ function failureLogger(log: (message: string) => void) {
   };
 }
 
-async function announce(distDir: string, log: (message: string) => void): Promise<MailNames> {
-  const manifest = readMailManifest(distDir);
-  if (!manifest) {
-    log('the build has no mail-manifest.json: new articles are not announced (rebuild the site)');
-    return namesFrom(undefined);
-  }
+/** Announces the manifest's new articles; logs what it did. */
+async function announceNew(manifest: MailManifest, log: (message: string) => void): Promise<void> {
   const summary = await announceArticles(await getDb(), manifest.articles);
   if (summary.baseline > 0)
     log(`first build on this database: ${summary.baseline} articles marked announced, nobody mailed`);
   if (summary.announced.length > 0)
     log(`announced ${summary.announced.join(', ')} (${summary.queued} mails queued)`);
-  return namesFrom(manifest);
 }
 
-/** Starts the mail work of a server serving the build in `distDir`. */
-export async function startMail(
-  distDir: string,
+/** Starts the mail work of a server; the sender runs whether or not the database answers yet. */
+export function startMail(
   log: (message: string) => void,
   config: MailConfig = readMailConfig(),
-): Promise<RunningMail> {
+): RunningMail {
   const fail = failureLogger(log);
-  const names = await announce(distDir, log).catch((error: unknown) => {
-    fail('announcing new articles failed', error);
-    return namesFrom(undefined);
-  });
+  let names: MailNames = namesFrom(undefined);
   const transport: MailTransport | undefined = config.smtpUrl
     ? createSmtpTransport(config.smtpUrl)
     : undefined;
@@ -103,6 +101,20 @@ export async function startMail(
   run();
   return {
     handle: (req, res, pathname) => handleOneClick(req, res, pathname, getDb),
+    async announce(distDir) {
+      const manifest = readMailManifest(distDir);
+      names = namesFrom(manifest);
+      if (!manifest) {
+        log('the build has no mail-manifest.json: new articles are not announced (rebuild the site)');
+        return;
+      }
+      try {
+        await announceNew(manifest, log);
+        run();
+      } catch (error) {
+        fail('announcing new articles failed', error);
+      }
+    },
     async stop() {
       controller.abort();
       clearTimeout(timer);

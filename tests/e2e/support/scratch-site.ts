@@ -39,12 +39,18 @@ export function run(
 }
 
 /**
- * `astro build` of `contentDir` into `outDir`. ASTRO_CACHE_DIR, where astro.config.mjs reads
- * it, keeps the scratch content out of the project's own content cache.
+ * `astro build` of `contentDir` into `outDir`, with `env` added to the environment.
+ * ASTRO_CACHE_DIR, where astro.config.mjs reads it, keeps the scratch content out of the
+ * project's own content cache.
  */
-export function buildSite(contentDir: string, outDir: string): SpawnSyncReturns<string> {
+export function buildSite(
+  contentDir: string,
+  outDir: string,
+  env: Record<string, string> = {},
+): SpawnSyncReturns<string> {
   return run(astro, ['build', '--outDir', outDir], contentDir, {
     ASTRO_CACHE_DIR: join(outDir, '..', 'cache'),
+    ...env,
   });
 }
 

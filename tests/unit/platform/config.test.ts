@@ -80,6 +80,7 @@ const TOOLING_ONLY = new Set([
   'FUZZ_SEED',
   'FUZZ_RUNS',
   'BARE_BYTES',
+  'BARE_RESPONSE',
   // The system's own: passed on to a server started as systemd would, with nothing else.
   'PATH',
 ]);

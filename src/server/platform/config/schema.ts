@@ -84,9 +84,9 @@ export const variables = {
     default: undefined,
     doc: 'The build the server serves (default: `dist/` beside the sources).',
   }),
-  MICRO_CACHE: flag({
+  RESPONSE_CACHE: flag({
     default: '1',
-    doc: '0 turns off the few-seconds cache of public island responses in the server.',
+    doc: "0 turns off the server's in-memory response caches (recently served static files, island responses for a few seconds); benchmarks compare with and without.",
   }),
   OG_CACHE_DIR: text(1, {
     default: undefined,
@@ -240,6 +240,16 @@ export const variables = {
   BENCH_SECONDS: integer(1, 600, {
     default: undefined,
     doc: 'The comments benchmark: seconds per load run.',
+    scope: 'tooling',
+  }),
+  BENCH_ARTICLES: integer(1, 100_000, {
+    default: undefined,
+    doc: 'The serving benchmark: how many generated articles the large site has (default 1,000).',
+    scope: 'tooling',
+  }),
+  BENCH_ONLY: oneOf(['static', 'island', 'memory'], {
+    default: undefined,
+    doc: 'The serving benchmark: run one part only (`static`, `island` or `memory`) and save nothing.',
     scope: 'tooling',
   }),
   BENCH_NODE_ARGS: text(1, {
