@@ -1,0 +1,101 @@
+/**
+ * The builds `npm run bench:build` compares. Each part of the site's build-speed work has a
+ * variant that leaves that one part out and nothing else, so its saving is the difference
+ * from `site` measured in the same run. A variant is the site's own astro.config.mjs with
+ * one change, written as a config file of its own (`astro build --config`): the site's
+ * config carries no switches for the benchmark.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeMinimalProject } from './minimal-project.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/** One build configuration the benchmark can run. */
+export interface Variant {
+  /** Short name for --only. */
+  id: string;
+  name: string;
+  /** The variant this one is compared with; absent for `site` and the minimal reference. */
+  baseline?: string;
+  /** The part of the build-speed work this variant leaves out, for the saving's label. */
+  part?: string;
+  /** The body of a config file over the site's (`site` is its config); absent: the site's own. */
+  config?: string;
+  /** Environment of its builds. */
+  env?: Record<string, string>;
+  /** Run after the cold build, before the warm one, with the variant's cache folder. */
+  beforeWarm?: (cacheDir: string) => void;
+  /** Writes a fresh scratch project into the folder (absent for this site, built in place). */
+  write?: (dir: string) => void;
+}
+
+/** Every variant, the site first. */
+export const variants: Variant[] = [
+  { id: 'site', name: 'site as configured' },
+  {
+    id: 'concurrency-1',
+    name: 'site, pages rendered one at a time',
+    baseline: 'site',
+    part: 'rendering pages four at a time (build.concurrency 4)',
+    config: 'export default { ...site, build: { ...site.build, concurrency: 1 } };',
+  },
+  {
+    id: 'no-cache-key',
+    name: 'site without the incremental build (cacheKey)',
+    baseline: 'site',
+    part: 'incremental build (cacheKey on article pages)',
+    config: 'export default { ...site, experimental: { ...site.experimental, incrementalBuild: false } };',
+  },
+  {
+    id: 'no-pagefind-reuse',
+    name: 'site indexing every build (no Pagefind reuse)',
+    baseline: 'site',
+    part: 'search index reused when no page changed',
+    beforeWarm: (cacheDir) => rmSync(join(cacheDir, 'pagefind'), { recursive: true, force: true }),
+  },
+  {
+    id: 'no-mdx-workers',
+    name: 'site with plain @astrojs/mdx (no MDX workers, no compile cache)',
+    baseline: 'site',
+    part: 'MDX compiled on worker threads with a disk cache',
+    config: `import { unified } from '@astrojs/markdown-remark';
+import { unifiedOptions } from '${root}src/lib/markdown/unified-options.ts';
+export default {
+  ...site,
+  integrations: site.integrations.filter((integration) => integration.name !== 'mdx-compile'),
+  markdown: { ...site.markdown, processor: unified(unifiedOptions) },
+};`,
+  },
+  {
+    id: 'mdx-cache-only',
+    name: 'site compiling MDX in process, with the compile cache',
+    baseline: 'site',
+    part: 'MDX worker threads (beside the compile cache)',
+    env: { MDX_WORKERS: '0' },
+  },
+  {
+    id: 'remark-smartypants',
+    name: "site with Astro's smartypants (remark-smartypants)",
+    baseline: 'no-mdx-workers',
+    part: 'string SmartyPants instead of remark-smartypants',
+    config: `import { unified } from '@astrojs/markdown-remark';
+import { unifiedOptions } from '${root}src/lib/markdown/unified-options.ts';
+const remarkPlugins = unifiedOptions.remarkPlugins.filter((plugin) => plugin.name !== 'remarkSmartPunctuation');
+export default {
+  ...site,
+  integrations: site.integrations.filter((integration) => integration.name !== 'mdx-compile'),
+  markdown: { ...site.markdown, processor: unified({ ...unifiedOptions, smartypants: true, remarkPlugins }) },
+};`,
+  },
+  { id: 'minimal', name: 'minimal Astro + MDX', write: writeMinimalProject },
+];
+
+/** The config file of a variant with `config`, written under `dir`; its absolute path. */
+export function writeVariantConfig(variant: Variant, dir: string): string | undefined {
+  if (!variant.config) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `astro.config.${variant.id}.mjs`);
+  writeFileSync(file, `import site from '${root}astro.config.mjs';\n${variant.config}\n`);
+  return file;
+}
