@@ -1,31 +1,39 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, envField, memoryCache } from 'astro/config';
 import { contentChecks } from './src/integrations/content-checks.ts';
-import { mdxCompiler } from './src/integrations/mdx-compile/index.ts';
+import { cachedMdx } from './src/integrations/mdx-cache/index.ts';
 import { ogCards } from './src/integrations/og-cards.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteIndex } from './src/integrations/site-index.ts';
 import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
+import { rehypeAccessibleTaskLists } from './src/lib/markdown/rehype-accessible-task-lists.ts';
+import { rehypeFocusableCode } from './src/lib/markdown/rehype-focusable-code.ts';
+import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
+import { remarkFigureImages } from './src/lib/markdown/remark-figure-images.ts';
+import { remarkSmartPunctuation } from './src/lib/markdown/remark-smart-punctuation.ts';
 import { isIndexablePath } from './src/lib/seo/sitemap-xml.ts';
 
 /** Canonical origin of the site; every absolute URL (canonical, feeds, sitemap) derives from it. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
 /**
- * MARKDOWN_PROCESSOR=satteri renders with Astro's default processor instead of unified +
- * remark-gfm. Only the build benchmark sets it, to compare the two on the same articles.
+ * Articles are rendered by unified (remark and rehype, with Astro's GitHub-flavoured Markdown)
+ * and our plugins, behind a disk cache that lets a rebuild compile only the articles that
+ * changed (src/integrations/mdx-cache/).
  */
-const useSatteri = process.env.MARKDOWN_PROCESSOR === 'satteri';
-
-/**
- * unified + remark-gfm (src/lib/markdown/unified-options.ts), compiling .mdx on worker threads
- * with a disk cache, so builds use every core and rebuilds compile only what changed.
- */
-const compiler = useSatteri ? undefined : mdxCompiler();
+const markdown = cachedMdx(
+  unified({
+    // Our string-based SmartyPants replaces Astro's retext one: same output, less time.
+    smartypants: false,
+    remarkPlugins: [remarkSmartPunctuation, remarkFigureImages],
+    rehypePlugins: [rehypeAccessibleTaskLists, rehypeHeadingAnchors, rehypeFocusableCode],
+  }),
+);
 
 /** lastmod of every article, category, author and listing page, from the articles' frontmatter. */
 const sitemapDates = readSitemapDates(process.env.CONTENT_DIR ?? './content');
@@ -74,7 +82,7 @@ export default defineConfig({
     // Article cards are drawn by the server on request; the build lists them in og-cards.json.
     ogCards(),
     mdx(),
-    ...(compiler ? [compiler.integration] : []),
+    markdown.integration,
     sitemap({
       filter: (page) => {
         const { pathname } = new URL(page);
@@ -97,7 +105,7 @@ export default defineConfig({
   markdown: {
     // Prism emits classes, not inline styles, so highlighted code works under a strict CSP.
     syntaxHighlight: 'prism',
-    ...(compiler ? { processor: compiler.processor } : {}),
+    processor: markdown.processor,
   },
   env: {
     schema: {

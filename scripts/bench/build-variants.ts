@@ -22,8 +22,6 @@ export interface Variant {
   part?: string;
   /** The body of a config file over the site's (`site` is its config); absent: the site's own. */
   config?: string;
-  /** Environment of its builds. */
-  env?: Record<string, string>;
   /** Run after the cold build, before the warm one, with the variant's cache folder. */
   beforeWarm?: (cacheDir: string) => void;
   /** Writes a fresh scratch project into the folder (absent for this site, built in place). */
@@ -55,37 +53,34 @@ export const variants: Variant[] = [
     beforeWarm: (cacheDir) => rmSync(join(cacheDir, 'pagefind'), { recursive: true, force: true }),
   },
   {
-    id: 'no-mdx-workers',
-    name: 'site with plain @astrojs/mdx (no MDX workers, no compile cache)',
+    id: 'no-mdx-cache',
+    name: 'site compiling every article on every build (no MDX compile cache)',
     baseline: 'site',
-    part: 'MDX compiled on worker threads with a disk cache',
+    part: 'MDX compile cache',
     config: `import { unified } from '@astrojs/markdown-remark';
-import { unifiedOptions } from '${root}src/lib/markdown/unified-options.ts';
 export default {
   ...site,
-  integrations: site.integrations.filter((integration) => integration.name !== 'mdx-compile'),
-  markdown: { ...site.markdown, processor: unified(unifiedOptions) },
+  integrations: site.integrations.filter((integration) => integration.name !== 'mdx-cache'),
+  markdown: { ...site.markdown, processor: unified(site.markdown.processor.options) },
 };`,
-  },
-  {
-    id: 'mdx-cache-only',
-    name: 'site compiling MDX in process, with the compile cache',
-    baseline: 'site',
-    part: 'MDX worker threads (beside the compile cache)',
-    env: { MDX_WORKERS: '0' },
   },
   {
     id: 'remark-smartypants',
     name: "site with Astro's smartypants (remark-smartypants)",
-    baseline: 'no-mdx-workers',
+    baseline: 'site',
     part: 'string SmartyPants instead of remark-smartypants',
     config: `import { unified } from '@astrojs/markdown-remark';
-import { unifiedOptions } from '${root}src/lib/markdown/unified-options.ts';
-const remarkPlugins = unifiedOptions.remarkPlugins.filter((plugin) => plugin.name !== 'remarkSmartPunctuation');
+import { cachedMdx } from '${root}src/integrations/mdx-cache/index.ts';
+const { remarkPlugins, ...options } = site.markdown.processor.options;
+const markdown = cachedMdx(unified({
+  ...options,
+  smartypants: true,
+  remarkPlugins: remarkPlugins.filter((plugin) => plugin.name !== 'remarkSmartPunctuation'),
+}));
 export default {
   ...site,
-  integrations: site.integrations.filter((integration) => integration.name !== 'mdx-compile'),
-  markdown: { ...site.markdown, processor: unified({ ...unifiedOptions, smartypants: true, remarkPlugins }) },
+  integrations: site.integrations.map((integration) => integration.name === 'mdx-cache' ? markdown.integration : integration),
+  markdown: { ...site.markdown, processor: markdown.processor },
 };`,
   },
   { id: 'minimal', name: 'minimal Astro + MDX', write: writeMinimalProject },

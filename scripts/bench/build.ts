@@ -58,7 +58,6 @@ function clearCaches(variant: Variant): void {
  */
 function env(variant: Variant): Record<string, string> {
   return {
-    ...variant.env,
     ...(variant.write ? {} : { ASTRO_KEY: randomBytes(32).toString('base64') }),
     CONTENT_DIR: contentDir,
     ASTRO_CACHE_DIR: cacheDir(variant),
