@@ -7,7 +7,6 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, envField, memoryCache } from 'astro/config';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { cachedMdx } from './src/integrations/mdx-cache/index.ts';
-import { ogCards } from './src/integrations/og-cards.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteIndex } from './src/integrations/site-index.ts';
 import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
@@ -17,6 +16,7 @@ import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.
 import { remarkFigureImages } from './src/lib/markdown/remark-figure-images.ts';
 import { remarkSmartPunctuation } from './src/lib/markdown/remark-smart-punctuation.ts';
 import { isIndexablePath } from './src/lib/seo/sitemap-xml.ts';
+import { socialCards } from './src/server/cards/card-integration.ts';
 
 /** Canonical origin of the site; every absolute URL (canonical, feeds, sitemap) derives from it. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -80,7 +80,7 @@ export default defineConfig({
     contentChecks(),
     siteIndex(),
     // Article cards are drawn by the server on request; the build lists them in og-cards.json.
-    ogCards(),
+    socialCards(),
     mdx(),
     markdown.integration,
     sitemap({

@@ -7,9 +7,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCards } from '../cards/cards.ts';
 import { closeDb, getDb } from '../db/database.ts';
 import { startJobs } from '../jobs/job-background.ts';
-import { startOgCards } from '../og/og-cards.ts';
 import { MicroCache } from './micro-cache.ts';
 import { BASE_CSP, readPageHeaders } from './page-headers.ts';
 import { applySecurityHeaders } from './security-headers.ts';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const staticFiles = new StaticFiles(`${distDir}client`, readPageHeaders(`${distDir}_headers.json`));
   const entry = (await import(`${distDir}server/entry.mjs`)) as { handler: AstroHandler };
   const notFound = staticFiles.lookup('/404.html');
-  const ogCards = startOgCards(distDir, (message) => log(`cards: ${message}`));
+  const ogCards = startCards(distDir, (message) => log(`cards: ${message}`));
   // MICRO_CACHE=0 turns the island micro-cache off (e.g. to measure Astro's own island cost).
   const islandCache = process.env['MICRO_CACHE'] === '0' ? undefined : new MicroCache();
   let shuttingDown = false;
