@@ -2,19 +2,29 @@
  * `npm run bench:build [-- --count N] [-- --rounds R] [-- --only id,id]`: builds N generated
  * articles (default 1,000) cold (caches removed, --force) then warm (again, on the caches)
  * for each variant of build-variants.ts: the site as configured, the site without each part
- * of its build-speed work, and a minimal Astro + MDX site. R rounds (default 2), the order
- * of the variants reversed every other round so that a pair's members alternate; medians
- * are reported. Each part's saving is its variant's median minus the site's, same run.
- * Writes bench/results-build.json only when every variant ran.
+ * of its build-speed work, and a minimal Astro + MDX site. R rounds (default 3), the order
+ * of the variants reversed every other round so that a pair's members alternate; medians of
+ * wall and CPU time are reported. Each part's saving is its variant's median minus the
+ * site's, same run. When every variant ran, writes bench/results-build.json and the table of
+ * docs/performance.md.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { measureFrontmatterMemo } from './build-frontmatter.ts';
 import { phaseNames } from './build-phases.ts';
-import { type BuildCost, round, runBuild } from './build-run.ts';
+import {
+  compareParts,
+  type Measurement,
+  median,
+  mediansOf,
+  partFigures,
+  performanceTable,
+} from './build-report.ts';
+import { round, runBuild } from './build-run.ts';
 import { type Variant, variants, writeVariantConfig } from './build-variants.ts';
 import { generateContent } from './generate-articles.ts';
-import { describeMachine, type Figure, printTable, saveResult } from './results.ts';
+import { describeMachine, type Figure, printTable, saveResult, writeMarkedBlock } from './results.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 // Scratch projects and their output live inside the repository: Astro imports the built
@@ -22,7 +32,6 @@ const root = new URL('../../', import.meta.url).pathname;
 // name, which resolve only from a folder under this repository's node_modules.
 const scratch = join(root, 'bench/.scratch');
 const contentDir = join(scratch, 'content');
-type Cache = 'cold' | 'warm';
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -31,7 +40,7 @@ function flag(name: string): string | undefined {
 
 const count = Number(flag('--count') ?? 1000);
 if (!Number.isInteger(count) || count < 1) throw new Error('--count needs a positive whole number');
-const rounds = Number(flag('--rounds') ?? 2);
+const rounds = Number(flag('--rounds') ?? 3);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds needs a positive whole number');
 const only = flag('--only')?.split(',');
 const unknown = only?.filter((id) => !variants.some((v) => v.id === id)) ?? [];
@@ -61,14 +70,7 @@ function env(variant: Variant): Record<string, string> {
     ...(variant.write ? {} : { ASTRO_KEY: randomBytes(32).toString('base64') }),
     CONTENT_DIR: contentDir,
     ASTRO_CACHE_DIR: cacheDir(variant),
-    // The site card is cached by content hash; a cold build draws it again.
-    OG_CACHE_DIR: join(cacheDir(variant), 'og'),
   };
-}
-
-interface Measurement extends BuildCost {
-  variant: Variant;
-  cache: Cache;
 }
 
 mkdirSync(scratch, { recursive: true });
@@ -76,15 +78,15 @@ console.log(`Generating ${count} articles into ${contentDir} …`);
 generateContent(contentDir, count);
 
 const measurements: Measurement[] = [];
-for (let round_ = 0; round_ < rounds; round_++) {
-  const order = round_ % 2 === 0 ? selected : [...selected].reverse();
+for (let turn = 0; turn < rounds; turn++) {
+  const order = turn % 2 === 0 ? selected : [...selected].reverse();
   for (const variant of order) {
     clearCaches(variant);
     const buildEnv = env(variant);
     const config = writeVariantConfig(variant, join(scratch, 'configs'));
     for (const cache of ['cold', 'warm'] as const) {
       if (cache === 'warm') variant.beforeWarm?.(cacheDir(variant));
-      console.log(`Round ${round_ + 1}/${rounds}: ${variant.name} (${cache}) …`);
+      console.log(`Round ${turn + 1}/${rounds}: ${variant.name} (${cache}) …`);
       const cost = await runBuild({
         root: projectRoot(variant),
         outDir: join(scratch, `dist-${variant.id}`),
@@ -102,25 +104,6 @@ for (let round_ = 0; round_ < rounds; round_++) {
   }
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return round(
-    sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2,
-  );
-}
-
-/** Median wall and CPU seconds of a variant's builds of one kind. */
-function medians(id: string, cache: Cache): { wall: number; cpu: number; memory: number } | undefined {
-  const runs = measurements.filter((m) => m.variant.id === id && m.cache === cache);
-  if (runs.length === 0) return undefined;
-  return {
-    wall: median(runs.map((m) => m.seconds)),
-    cpu: median(runs.map((m) => m.cpuSeconds)),
-    memory: median(runs.map((m) => m.peakMemoryMb ?? 0)),
-  };
-}
-
 console.log(`\n${count} articles, every build, seconds per phase:`);
 console.table(
   measurements.map((m) => ({
@@ -135,50 +118,33 @@ console.table(
 );
 
 const per1000 = (seconds: number) => round((seconds * 1000) / count);
-const figures: Figure[] = [];
-for (const variant of selected) {
-  for (const cache of ['cold', 'warm'] as const) {
-    const own = medians(variant.id, cache);
-    if (!own) continue;
-    figures.push(
+const figures: Figure[] = selected.flatMap((variant) =>
+  (['cold', 'warm'] as const).flatMap((cache) => {
+    const own = mediansOf(measurements, variant.id, cache);
+    if (!own) return [];
+    return [
       { label: `${variant.name}, ${cache}`, value: per1000(own.wall), unit: 's / 1,000 articles' },
       { label: `${variant.name}, ${cache}, CPU`, value: per1000(own.cpu), unit: 's / 1,000 articles' },
       { label: `${variant.name}, ${cache}, peak memory`, value: own.memory, unit: 'MB' },
-    );
-  }
-}
-// Each part: what leaving it out costs, against the site in the same run.
-const comparisons: Record<string, string | number>[] = [];
-for (const variant of selected) {
-  const baseline = variant.baseline ? selected.find((v) => v.id === variant.baseline) : undefined;
-  if (!baseline) continue;
-  for (const cache of ['cold', 'warm'] as const) {
-    const without = medians(variant.id, cache);
-    const withPart = medians(baseline.id, cache);
-    if (!without || !withPart) continue;
-    const saving = per1000(without.wall - withPart.wall);
-    comparisons.push({
-      part: variant.id,
-      cache,
-      'with (s)': withPart.wall,
-      'without (s)': without.wall,
-      'saving (s)': round(without.wall - withPart.wall),
-      'with / without': round(withPart.wall / without.wall),
-      'CPU with / without': round(withPart.cpu / without.cpu),
-    });
-    figures.push({
-      label: `saved by ${variant.part ?? variant.id}, ${cache} (with ${withPart.wall} s, without ${without.wall} s: ${round(withPart.wall / without.wall)}x)`,
-      value: saving,
-      unit: 's / 1,000 articles',
-    });
-  }
-}
-const site = { cold: medians('site', 'cold'), warm: medians('site', 'warm') };
-const minimal = { cold: medians('minimal', 'cold'), warm: medians('minimal', 'warm') };
-if (site.cold && minimal.cold) {
+    ];
+  }),
+);
+const comparisons = compareParts(measurements, selected);
+figures.push(...partFigures(comparisons, per1000));
+const memo = per1000(measureFrontmatterMemo(join(contentDir, 'articles'), 3));
+figures.push({
+  label: 'saved by parsing each frontmatter once instead of four times (in this process, median of 3)',
+  value: memo,
+  unit: 's / 1,000 articles',
+  budget: '>= 1 s',
+  ok: memo >= 1,
+});
+const site = { cold: mediansOf(measurements, 'site', 'cold'), warm: mediansOf(measurements, 'site', 'warm') };
+const minimalCold = mediansOf(measurements, 'minimal', 'cold');
+if (site.cold && minimalCold) {
   figures.push({
-    label: `site cold / minimal Astro + MDX cold (${site.cold.wall} s vs ${minimal.cold.wall} s)`,
-    value: round(site.cold.wall / minimal.cold.wall),
+    label: `site cold / minimal Astro + MDX cold (${site.cold.wall} s vs ${minimalCold.wall} s)`,
+    value: round(site.cold.wall / minimalCold.wall),
     unit: 'x',
   });
 }
@@ -187,21 +153,21 @@ if (site.cold && site.warm) {
   figures.push({ label: 'site warm / cold', value, unit: 'x', budget: '<= 0.6', ok: value <= 0.6 });
 }
 const loads = measurements.map((m) => m.loadBefore);
-figures.push({
-  label: `load average before each build (1 min; min ${round(Math.min(...loads))}, max ${round(Math.max(...loads))})`,
-  value: median(loads),
-  unit: 'median',
-});
+const load = `load average (1 min) before each build: median ${median(loads)}, min ${round(Math.min(...loads))}, max ${round(Math.max(...loads))}`;
+figures.push({ label: load, value: median(loads), unit: '' });
 
-if (comparisons.length > 0) {
-  console.log(`\nMedians of ${rounds} round(s), whole build of ${count} articles:`);
-  console.table(comparisons);
-}
+const machine = await describeMachine();
+const table = performanceTable(
+  comparisons,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}: ${count} articles, ${rounds} round${rounds === 1 ? '' : 's'}, medians; ${load}. Frontmatter parsed once: ${memo} s saved per 1,000 articles.`,
+);
+console.log(`\n${table}\n`);
 if (only) {
-  printTable([
-    { name: 'build', machine: await describeMachine(), measuredAt: new Date().toISOString(), figures },
-  ]);
-  console.log('Only some variants ran (--only), so bench/results-build.json was left as it was.');
+  printTable([{ name: 'build', machine, measuredAt: new Date().toISOString(), figures }]);
+  console.log(
+    'Only some variants ran (--only): bench/results-build.json and docs/performance.md left as they were.',
+  );
 } else {
   await saveResult('build', figures);
+  writeMarkedBlock('docs/performance.md', 'build', table);
 }

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type BenchResult, describeMachine, formatTable, readResult } from './results.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const ORDER = ['build', 'weight', 'island', 'comments', 'lighthouse'];
+const ORDER = ['build', 'og', 'weight', 'island', 'comments', 'lighthouse'];
 
 const args = process.argv.slice(2);
 const skipIndex = args.indexOf('--skip');

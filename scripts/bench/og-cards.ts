@@ -13,7 +13,7 @@
  * - throughput and server CPU per request of a served card (read from the disk cache) against
  *   the prerendered /og/site.png served from memory by the same server (the baseline, same run).
  * BENCH_DURATION (s per load run, default 5) and BENCH_CONNECTIONS (default 20) tune the load.
- * Saves the figures as bench/results-og.json.
+ * Saves the figures as bench/results-og.json and writes them into docs/performance.md.
  */
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { CardCache } from '../../src/server/cards/card-cache.ts';
 import { cardHash, drawCardPng, loadCardFonts } from '../../src/server/cards/card-draw.ts';
 import { generateContent } from './generate-articles.ts';
 import { canPin, cpuMs, startChild, stopChild } from './processes.ts';
-import { type Figure, saveResult } from './results.ts';
+import { type Figure, saveResult, writeMarkedBlock } from './results.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const scratch = join(root, 'bench/.scratch/og');
@@ -275,4 +275,18 @@ try {
 } finally {
   for (const child of children) await stopChild(child);
 }
-await saveResult('og', figures);
+const result = await saveResult('og', figures);
+const rows = figures.map(
+  (f) => `| ${f.label} | ${Number.isInteger(f.value) ? f.value : f.value.toFixed(1)} ${f.unit} |`,
+);
+writeMarkedBlock(
+  'docs/performance.md',
+  'og',
+  [
+    `Measured ${result.measuredAt.slice(0, 10)} on ${result.machine}: ${count} generated articles.`,
+    '',
+    '| figure | value |',
+    '| --- | --- |',
+    ...rows,
+  ].join('\n'),
+);
