@@ -11,7 +11,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureFrontmatterMemo } from './build-frontmatter.ts';
 import { phaseNames } from './build-phases.ts';
 import {
   compareParts,
@@ -131,14 +130,6 @@ const figures: Figure[] = selected.flatMap((variant) =>
 );
 const comparisons = compareParts(measurements, selected);
 figures.push(...partFigures(comparisons, per1000));
-const memo = per1000(measureFrontmatterMemo(join(contentDir, 'articles'), 3));
-figures.push({
-  label: 'saved by parsing each frontmatter once instead of four times (in this process, median of 3)',
-  value: memo,
-  unit: 's / 1,000 articles',
-  budget: '>= 1 s',
-  ok: memo >= 1,
-});
 const site = { cold: mediansOf(measurements, 'site', 'cold'), warm: mediansOf(measurements, 'site', 'warm') };
 const minimalCold = mediansOf(measurements, 'minimal', 'cold');
 if (site.cold && minimalCold) {
@@ -159,7 +150,7 @@ figures.push({ label: load, value: median(loads), unit: '' });
 const machine = await describeMachine();
 const table = performanceTable(
   comparisons,
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}: ${count} articles, ${rounds} round${rounds === 1 ? '' : 's'}, medians; ${load}. Frontmatter parsed once: ${memo} s saved per 1,000 articles.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}: ${count} articles, ${rounds} round${rounds === 1 ? '' : 's'}, medians; ${load}.`,
 );
 console.log(`\n${table}\n`);
 if (only) {

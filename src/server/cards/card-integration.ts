@@ -1,6 +1,6 @@
 /**
  * The cards' Astro integration. Article cards are drawn by the server on request, not at
- * build (drawing them took the build ~40 s per 1,000 articles): the build only writes
+ * build (`npm run bench:og` measures what drawing them cost the build): the build only writes
  * `og-cards.json` beside `client/` and `server/`, naming what each published article's card
  * shows. Under `astro dev` the same service answers `/og/<slug>.png` from a Vite middleware
  * (card-dev.ts), drawing in-process, drafts included as the dev server shows them.
