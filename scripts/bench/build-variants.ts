@@ -20,6 +20,11 @@ export interface Variant {
   baseline?: string;
   /** The part of the build-speed work this variant leaves out, for the saving's label. */
   part?: string;
+  /**
+   * The build phase (build-phases.ts) where the part does its work: its figure there is less
+   * exposed to what other processes do to the rest of the build.
+   */
+  phase?: string;
   /** The body of a config file over the site's (`site` is its config); absent: the site's own. */
   config?: string;
   /** Run after the cold build, before the warm one, with the variant's cache folder. */
@@ -32,17 +37,11 @@ export interface Variant {
 export const variants: Variant[] = [
   { id: 'site', name: 'site as configured' },
   {
-    id: 'concurrency-1',
-    name: 'site, pages rendered one at a time',
-    baseline: 'site',
-    part: 'rendering pages four at a time (build.concurrency 4)',
-    config: 'export default { ...site, build: { ...site.build, concurrency: 1 } };',
-  },
-  {
     id: 'no-cache-key',
     name: 'site without the incremental build (cacheKey)',
     baseline: 'site',
     part: 'incremental build (cacheKey on article pages)',
+    phase: 'prerendering pages',
     config: 'export default { ...site, experimental: { ...site.experimental, incrementalBuild: false } };',
   },
   {
@@ -50,6 +49,7 @@ export const variants: Variant[] = [
     name: 'site indexing every build (no Pagefind reuse)',
     baseline: 'site',
     part: 'search index reused when no page changed',
+    phase: 'post-build hooks + exit',
     beforeWarm: (cacheDir) => rmSync(join(cacheDir, 'pagefind'), { recursive: true, force: true }),
   },
   {
@@ -57,6 +57,7 @@ export const variants: Variant[] = [
     name: 'site compiling every article on every build (no MDX compile cache)',
     baseline: 'site',
     part: 'MDX compile cache',
+    phase: 'vite bundling',
     config: `import { unified } from '@astrojs/markdown-remark';
 export default {
   ...site,
@@ -69,6 +70,7 @@ export default {
     name: "site with Astro's smartypants (remark-smartypants)",
     baseline: 'site',
     part: 'string SmartyPants instead of remark-smartypants',
+    phase: 'vite bundling',
     config: `import { unified } from '@astrojs/markdown-remark';
 import { cachedMdx } from '${root}src/integrations/mdx-cache/index.ts';
 const { remarkPlugins, ...options } = site.markdown.processor.options;
