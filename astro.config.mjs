@@ -1,4 +1,5 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
@@ -6,14 +7,19 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { mailManifest } from './src/integrations/mail-manifest.ts';
-import { mdxCompiler } from './src/integrations/mdx-compile/index.ts';
-import { ogCards } from './src/integrations/og-cards.ts';
+import { cachedMdx } from './src/integrations/mdx-cache/index.ts';
 import { onDemandRoutes } from './src/integrations/on-demand-routes.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { precompressBuild } from './src/integrations/precompress.ts';
 import { siteIndex } from './src/integrations/site-index.ts';
 import { readSitemapDates } from './src/integrations/sitemap-dates.ts';
+import { rehypeAccessibleTaskLists } from './src/lib/markdown/rehype-accessible-task-lists.ts';
+import { rehypeFocusableCode } from './src/lib/markdown/rehype-focusable-code.ts';
+import { rehypeHeadingAnchors } from './src/lib/markdown/rehype-heading-anchors.ts';
+import { remarkFigureImages } from './src/lib/markdown/remark-figure-images.ts';
+import { remarkSmartPunctuation } from './src/lib/markdown/remark-smart-punctuation.ts';
 import { isIndexablePath } from './src/lib/seo/sitemap-xml.ts';
+import { socialCards } from './src/server/cards/card-integration.ts';
 import { getConfig } from './src/server/platform/config/config.ts';
 import { contentDirectory } from './src/server/platform/config/paths.ts';
 import { siteAllowedDomains } from './src/server/platform/config/site-origin.ts';
@@ -24,16 +30,18 @@ const config = getConfig();
 const site = config.SITE_URL;
 
 /**
- * MARKDOWN_PROCESSOR=satteri renders with Astro's default processor instead of unified +
- * remark-gfm. Only the build benchmark sets it, to compare the two on the same articles.
+ * Articles are rendered by unified (remark and rehype, with Astro's GitHub-flavoured Markdown)
+ * and our plugins, behind a disk cache that lets a rebuild compile only the articles that
+ * changed (src/integrations/mdx-cache/).
  */
-const useSatteri = process.env.MARKDOWN_PROCESSOR === 'satteri';
-
-/**
- * unified + remark-gfm (src/lib/markdown/unified-options.ts), compiling .mdx on worker threads
- * with a disk cache, so builds use every core and rebuilds compile only what changed.
- */
-const compiler = useSatteri ? undefined : mdxCompiler();
+const markdown = cachedMdx(
+  unified({
+    // Our string-based SmartyPants replaces Astro's retext one: same output, less time.
+    smartypants: false,
+    remarkPlugins: [remarkSmartPunctuation, remarkFigureImages],
+    rehypePlugins: [rehypeAccessibleTaskLists, rehypeHeadingAnchors, rehypeFocusableCode],
+  }),
+);
 
 /** lastmod of every article, category, author and listing page, from the articles' frontmatter. */
 const sitemapDates = readSitemapDates(contentDirectory());
@@ -44,9 +52,6 @@ export default defineConfig({
   // touches the project's cache in node_modules/.astro.
   ...(config.ASTRO_CACHE_DIR ? { cacheDir: config.ASTRO_CACHE_DIR } : {}),
   output: 'static',
-  // Rendering pages four at a time fills the gaps where one page waits on file writes:
-  // 1,000 articles prerender in ~8 s instead of ~10 s.
-  build: { concurrency: 4 },
   experimental: {
     // Article pages return a cacheKey (src/lib/page-cache-key.ts): a rebuild copies the pages
     // whose data and template are unchanged instead of rendering them again.
@@ -89,11 +94,11 @@ export default defineConfig({
     contentChecks(),
     siteIndex(),
     // Article cards are drawn by the server on request; the build lists them in og-cards.json.
-    ogCards(),
+    socialCards(),
     // New articles are announced to subscribers from the list this writes (mail-manifest.json).
     mailManifest(),
     mdx(),
-    ...(compiler ? [compiler.integration] : []),
+    markdown.integration,
     sitemap({
       filter: (page) => {
         const { pathname } = new URL(page);
@@ -116,7 +121,7 @@ export default defineConfig({
   markdown: {
     // Prism emits classes, not inline styles, so highlighted code works under a strict CSP.
     syntaxHighlight: 'prism',
-    ...(compiler ? { processor: compiler.processor } : {}),
+    processor: markdown.processor,
   },
   vite: {
     plugins: [tailwindcss()],

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type BenchResult, describeMachine, formatTable, readResult } from './results.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const ORDER = ['build', 'weight', 'serve', 'comments', 'mail', 'lighthouse'];
+const ORDER = ['build', 'og', 'weight', 'serve', 'comments', 'mail', 'lighthouse'];
 
 const args = process.argv.slice(2);
 const skipIndex = args.indexOf('--skip');

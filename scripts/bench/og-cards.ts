@@ -8,19 +8,22 @@
  * - first-request latency of N uncached cards, one at a time, then while they are drawn in
  *   bursts: the latency of a static file meanwhile, against the same static file idle;
  * - first-request latency after a restart (cards read from the disk cache);
- * - throughput and server CPU per request of a served card (kept in memory since) against the
- *   prerendered /og/site.png served from memory by the same server (the baseline, same run).
+ * - in this process, a card read back from the disk cache against one drawn (what the disk
+ *   cache saves per request, and what a memory cache in front of it could still save);
+ * - throughput and server CPU per request of a served card (read from the disk cache) against
+ *   the prerendered /og/site.png served from memory by the same server (the baseline, same run).
  * BENCH_DURATION (s per load run, default 5) and BENCH_CONNECTIONS (default 20) tune the load.
- * Saves the figures as bench/results-og.json.
+ * Saves the figures as bench/results-og.json and writes them into docs/performance.md.
  */
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OgCardManifest } from '../../src/lib/seo/og-card.ts';
-import { drawOgPng, loadOgFonts } from '../../src/server/og/og-draw.ts';
+import type { CardManifest } from '../../src/server/cards/card.ts';
+import { CardCache } from '../../src/server/cards/card-cache.ts';
+import { cardHash, drawCardPng, loadCardFonts } from '../../src/server/cards/card-draw.ts';
 import { generateContent } from './generate-articles.ts';
 import { canPin, cpuMs, startChild, stopChild } from './processes.ts';
-import { type Figure, saveResult } from './results.ts';
+import { type Figure, saveResult, writeMarkedBlock } from './results.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const scratch = join(root, 'bench/.scratch/og');
@@ -150,7 +153,7 @@ const build = spawnSync(
 if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`);
 const buildSeconds = (performance.now() - buildStarted) / 1000;
 const pngsInBuild = readdirSync(join(outDir, 'client/og')).filter((name) => name.endsWith('.png'));
-const manifest = JSON.parse(readFileSync(join(outDir, 'og-cards.json'), 'utf8')) as OgCardManifest;
+const manifest = JSON.parse(readFileSync(join(outDir, 'og-cards.json'), 'utf8')) as CardManifest;
 const slugs = Object.keys(manifest.cards);
 if (slugs.length !== count) throw new Error(`the manifest lists ${slugs.length} cards, not ${count}`);
 log(
@@ -159,11 +162,11 @@ log(
 
 // What the build used to spend: one card after another on its main thread (after a warm-up,
 // as a build of many cards is warm after its first few).
-const fonts = loadOgFonts(join(root, 'src/assets/fonts'));
+const fonts = loadCardFonts(join(root, 'src/assets/fonts'));
 const inProcess: number[] = [];
 for (const [i, slug] of slugs.slice(0, Math.min(25, count)).entries()) {
   const started = performance.now();
-  await drawOgPng(manifest.cards[slug] as NonNullable<(typeof manifest.cards)[string]>, fonts);
+  await drawCardPng(manifest.cards[slug] as NonNullable<(typeof manifest.cards)[string]>, fonts);
   if (i >= 5) inProcess.push(performance.now() - started);
 }
 const drawMs = percentile(inProcess, 0.5);
@@ -203,6 +206,20 @@ try {
   );
   if (readdirSync(cacheDir).length !== cached) throw new Error('the restarted server drew cards again');
 
+  // What a card costs once it is in the disk cache, in this process: one read of its file.
+  const diskCache = new CardCache(cacheDir);
+  const reads: number[] = [];
+  for (const slug of slugs) {
+    const hash = cardHash(manifest.cards[slug] as NonNullable<(typeof manifest.cards)[string]>, fonts.digest);
+    const started = performance.now();
+    if (!(await diskCache.read(hash))) throw new Error(`the card of ${slug} is not in the disk cache`);
+    reads.push(performance.now() - started);
+  }
+  const readMs = percentile(reads, 0.5);
+  log(
+    `one card read back from the disk cache in this process: ${(readMs * 1000).toFixed(0)} µs (median of ${reads.length}); drawn: ${drawMs.toFixed(1)} ms`,
+  );
+
   log(`throughput: ${connections} connections, 2 rounds of ${duration} s each …`);
   const { baseline, card } = compareThroughput(
     `${site}/og/site.png`,
@@ -211,7 +228,7 @@ try {
   );
   if (baseline.failed || card.failed) throw new Error('some load requests failed');
   log(
-    `/og/site.png (static, from memory) ${baseline.rps.toFixed(0)} req/s, ${baseline.cpuUs.toFixed(0)} µs CPU each; cached card ${card.rps.toFixed(0)} req/s, ${card.cpuUs.toFixed(0)} µs CPU each`,
+    `/og/site.png (static, from memory) ${baseline.rps.toFixed(0)} req/s, ${baseline.cpuUs.toFixed(0)} µs CPU each; card from the disk cache ${card.rps.toFixed(0)} req/s, ${card.cpuUs.toFixed(0)} µs CPU each`,
   );
 
   const savedSeconds = (drawMs * count) / 1000;
@@ -239,8 +256,13 @@ try {
       value: round(percentile(restarted, 0.99)),
       unit: 'ms',
     },
+    {
+      label: `card read from the disk cache, in-process, p50 (drawn: ${round(drawMs)} ms)`,
+      value: Math.round(readMs * 1000),
+      unit: 'µs',
+    },
     { label: '/og/site.png from memory (baseline)', value: Math.round(baseline.rps), unit: 'req/s' },
-    { label: 'served card (in memory)', value: Math.round(card.rps), unit: 'req/s' },
+    { label: 'served card (from the disk cache)', value: Math.round(card.rps), unit: 'req/s' },
     { label: 'served card ÷ static site card', value: round(card.rps / baseline.rps, 2), unit: 'x' },
     { label: 'served card p99', value: card.p99, unit: 'ms' },
     {
@@ -253,4 +275,18 @@ try {
 } finally {
   for (const child of children) await stopChild(child);
 }
-await saveResult('og', figures);
+const result = await saveResult('og', figures);
+const rows = figures.map(
+  (f) => `| ${f.label} | ${Number.isInteger(f.value) ? f.value : f.value.toFixed(1)} ${f.unit} |`,
+);
+writeMarkedBlock(
+  'docs/performance.md',
+  'og',
+  [
+    `Measured ${result.measuredAt.slice(0, 10)} on ${result.machine}: ${count} generated articles.`,
+    '',
+    '| figure | value |',
+    '| --- | --- |',
+    ...rows,
+  ].join('\n'),
+);

@@ -69,6 +69,22 @@ export function formatTable(results: BenchResult[]): string {
   ].join('\n');
 }
 
+/**
+ * Replaces the block between `<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->` in
+ * `file` (relative to the repository) with `text`: how a benchmark writes its own figures
+ * into a document, so no figure there is pasted by hand.
+ */
+export function writeMarkedBlock(file: string, name: string, text: string): void {
+  const path = `${root}${file}`;
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const current = readFileSync(path, 'utf8');
+  const from = current.indexOf(start);
+  const to = current.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${start} … ${end} block`);
+  writeFileSync(path, `${current.slice(0, from)}${start}\n${text}\n${current.slice(to)}`);
+}
+
 /** Prints results as a table. */
 export function printTable(results: BenchResult[]): void {
   console.log(`\n${formatTable(results)}\n`);

@@ -144,6 +144,9 @@ test.describe('the dev preview', () => {
   let server: DevServer | undefined;
 
   test.beforeAll(async () => {
+    // startDevServer waits up to 60 s for the dev server (Vite may re-optimise dependencies
+    // first); the hook's default 30 s ran out before it on a loaded machine.
+    test.setTimeout(90_000);
     scratch = makeScratch('preview');
     server = await startDevServer(copyContent('tests/fixtures/content/publishing', scratch));
   });

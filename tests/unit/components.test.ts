@@ -17,9 +17,7 @@ async function render(
   props: Record<string, unknown>,
 ) {
   const html = await container.renderToString(component, { props });
-  return html
-    .replace(/ data-astro-source-[a-z]+="[^"]*"/g, '')
-    .replace(/\s+/g, ' ');
+  return html.replace(/ data-astro-source-[a-z]+="[^"]*"/g, '').replace(/\s+/g, ' ');
 }
 
 describe('RelatedArticles', () => {

@@ -28,26 +28,8 @@ export interface FrontmatterError {
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
-// One build reads every article in several places (content check, site index, sitemap dates,
-// card manifest); each source is parsed once. Bounded so a long dev session cannot grow it.
-const parsed = new Map<string, ParsedFrontmatter | FrontmatterError>();
-const PARSED_LIMIT = 5000;
-
-/**
- * Parses the frontmatter of an `.md`/`.mdx` source, or says why it cannot. The same source
- * gives the same (shared, not to be modified) result.
- */
+/** Parses the frontmatter of an `.md`/`.mdx` source, or says why it cannot. */
 export function parseFrontmatter(source: string): ParsedFrontmatter | FrontmatterError {
-  let result = parsed.get(source);
-  if (!result) {
-    if (parsed.size >= PARSED_LIMIT) parsed.clear();
-    result = parse(source);
-    parsed.set(source, result);
-  }
-  return result;
-}
-
-function parse(source: string): ParsedFrontmatter | FrontmatterError {
   const match = FRONTMATTER.exec(source);
   if (!match) {
     return {

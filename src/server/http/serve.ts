@@ -6,9 +6,9 @@
  */
 import { realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
+import { startCards } from '../cards/cards.ts';
 import { startJobs } from '../jobs/job-background.ts';
 import { startMail } from '../mail/mail-background.ts';
-import { startOgCards } from '../og/og-cards.ts';
 import { getConfig } from '../platform/config/config.ts';
 import { distDirectory } from '../platform/config/paths.ts';
 import { closeDb } from '../platform/db/database.ts';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   // DIST_DIR may be a symlink (`current`) to one of several builds: SIGHUP follows it anew.
   const distDir = distDirectory();
   const options: ReleaseOptions = {
-    mount: (dir) => startOgCards(dir, (message) => log(`cards: ${message}`)),
+    mount: (dir) => startCards(dir, (message) => log(`cards: ${message}`)),
     // RESPONSE_CACHE=0 measures the server without its response caches (npm run bench:serve).
     responseCache: config.RESPONSE_CACHE,
   };

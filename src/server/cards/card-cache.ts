@@ -1,20 +1,21 @@
 /**
- * Drawn cards on disk, one `<hash>.png` per card, so neither a rebuild nor a server restart
- * draws a card twice. The hash covers the inputs, the layout and the font, so a changed
- * title or layout gets a new file and old files are simply never read again.
+ * Drawn cards on disk, one `<hash>.png` per card, so a server restart or a redeploy never
+ * draws a card twice (a drawing costs ~45 ms of CPU; reading the file back, see
+ * docs/performance.md, a fraction of a millisecond). The hash covers the inputs, the layout
+ * and the font, so a changed title or layout gets a new file and old files are never read again.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { getConfig } from '../platform/config/config.ts';
 
 /** OG_CACHE_DIR, else node_modules/.cache/og under `root` (relative values are from the cwd). */
-export function ogCacheDirectory(root: string): string {
+export function cardCacheDirectory(root: string): string {
   const configured = getConfig().OG_CACHE_DIR;
   return configured ? resolve(configured) : join(root, 'node_modules/.cache/og');
 }
 
 /** A folder of drawn cards named by hash. */
-export class OgDiskCache {
+export class CardCache {
   readonly dir: string;
 
   constructor(dir: string) {

@@ -1,20 +1,14 @@
 /**
- * The social card layout (1200×630) as a satori element tree, and the hash that names a
- * rendered card. Pure: rendering and caching live beside the image routes.
+ * The card layout (1200×630) as a satori element tree, and the hash that names a drawn card.
+ * Pure: drawing is card-draw.ts.
  */
 import { createHash } from 'node:crypto';
+import type { CardInput } from './card.ts';
 
-/** Open Graph image size recommended by Facebook, LinkedIn and X. */
-export const OG_WIDTH = 1200;
-export const OG_HEIGHT = 630;
-
-/** What a card shows. Home and category pages use the site-wide card (no category, no author). */
-export interface OgCardInput {
-  title: string;
-  siteName: string;
-  category?: string | undefined;
-  author?: string | undefined;
-}
+/** Open Graph image width recommended by Facebook, LinkedIn and X. */
+export const CARD_WIDTH = 1200;
+/** Open Graph image height recommended by Facebook, LinkedIn and X. */
+export const CARD_HEIGHT = 630;
 
 /** A satori element: the object form of JSX (satori takes either). */
 export interface CardElement {
@@ -37,7 +31,7 @@ export function titleFontSize(title: string): number {
 }
 
 /** The card's element tree for satori. */
-export function buildOgCard(input: OgCardInput): CardElement {
+export function buildCardLayout(input: CardInput): CardElement {
   const top = [el({ fontSize: 28, color: '#93c5fd', fontWeight: 700 }, input.siteName)];
   if (input.category) {
     top.push(
@@ -78,8 +72,8 @@ export function buildOgCard(input: OgCardInput): CardElement {
   const accent = el({ height: 16, background: '#3b82f6' }, []);
   return el(
     {
-      width: OG_WIDTH,
-      height: OG_HEIGHT,
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
       flexDirection: 'column',
       background: '#0f172a',
       color: '#f8fafc',
@@ -93,20 +87,6 @@ export function buildOgCard(input: OgCardInput): CardElement {
  * Names a rendered card: a hash of the element tree (inputs and layout alike) and the font
  * bytes, so editing the layout or an article's title invalidates exactly the cards it changes.
  */
-export function hashOgCard(card: CardElement, fontDigest: string): string {
+export function hashCardLayout(card: CardElement, fontDigest: string): string {
   return createHash('sha256').update(fontDigest).update(JSON.stringify(card)).digest('hex').slice(0, 32);
-}
-
-/** Name of the card manifest in the build folder (beside `client/` and `server/`). */
-export const OG_MANIFEST_FILE = 'og-cards.json';
-
-/**
- * `og-cards.json`, written beside the build: what each published article's card shows, so the
- * server draws cards on request without reading the content.
- */
-export interface OgCardManifest {
-  /** Format version; a server refuses a manifest it does not understand. */
-  version: 1;
-  /** Card inputs by article slug (the `<slug>` of `/og/<slug>.png`), published articles only. */
-  cards: Record<string, OgCardInput>;
 }

@@ -2,12 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { OgCardManifest } from '../../../src/lib/seo/og-card.ts';
-import { OgCardService } from '../../../src/server/og/og-card.service.ts';
-import { OgDiskCache } from '../../../src/server/og/og-disk-cache.ts';
-import { cardLookup } from '../../../src/server/og/og-manifest.ts';
+import { CardService } from '../../../src/server/cards/card.service.ts';
+import type { CardManifest } from '../../../src/server/cards/card.ts';
+import { CardCache } from '../../../src/server/cards/card-cache.ts';
+import { cardLookup } from '../../../src/server/cards/card-manifest.ts';
 
-const manifest: OgCardManifest = {
+const manifest: CardManifest = {
   version: 1,
   cards: {
     backend: { title: 'Backend in 2026', siteName: 'Journal', category: 'Backend', author: 'Jordan Ellis' },
@@ -17,13 +17,13 @@ const manifest: OgCardManifest = {
 let dir = '';
 
 /** A service over `cards` whose drawings are counted and take `delayMs`. */
-function service(cacheDir: string, options: { delayMs?: number; fail?: boolean; memoryCards?: number } = {}) {
+function service(cacheDir: string, options: { delayMs?: number; fail?: boolean } = {}) {
   const drawn: string[] = [];
   const logged: string[] = [];
-  const cardService = new OgCardService({
+  const cardService = new CardService({
     lookup: cardLookup(manifest),
     fontDigest: 'font',
-    cache: new OgDiskCache(cacheDir),
+    cache: new CardCache(cacheDir),
     draw: async (input) => {
       drawn.push(input.title);
       await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0));
@@ -31,12 +31,11 @@ function service(cacheDir: string, options: { delayMs?: number; fail?: boolean; 
       return Buffer.from(`png of ${input.title}`);
     },
     log: (message) => logged.push(message),
-    ...(options.memoryCards === undefined ? {} : { memoryCards: options.memoryCards }),
   });
   return { cardService, drawn, logged };
 }
 
-function card(cardService: OgCardService, slug: string) {
+function card(cardService: CardService, slug: string) {
   const found = cardService.find(slug);
   if (!found) throw new Error(`no card for ${slug}`);
   return found;
@@ -100,19 +99,6 @@ describe('the card service', () => {
     writeFileSync(join(dir, `${backend.hash}.png`), 'cached bytes');
     expect((await cardService.png(backend)).toString()).toBe('cached bytes');
     expect(drawn).toEqual([]);
-  });
-
-  test('keeps the most recently served cards in memory and reads older ones from the folder again', async () => {
-    const { cardService, drawn } = service(dir, { memoryCards: 1 });
-    const backend = card(cardService, 'backend');
-    await cardService.png(backend);
-    // With the file gone, only memory can answer without drawing.
-    rmSync(join(dir, `${backend.hash}.png`));
-    expect((await cardService.png(backend)).toString()).toBe('png of Backend in 2026');
-    expect(drawn).toEqual(['Backend in 2026']);
-    await cardService.png(card(cardService, 'careers'));
-    await cardService.png(backend);
-    expect(drawn).toEqual(['Backend in 2026', 'Careers in 2026', 'Backend in 2026']);
   });
 
   test('still serves cards when the cache folder cannot be written, and says so once', async () => {

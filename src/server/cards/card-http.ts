@@ -5,13 +5,13 @@
  * too many cards wait to be drawn, 500 when drawing fails. Other slugs go to `notFound`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describeError, type OgCardService } from './og-card.service.ts';
-import { OgQueueFullError } from './og-worker-pool.ts';
+import { type CardService, describeError } from './card.service.ts';
+import { CardQueueFullError } from './card-pool.ts';
 
 const CARD_PATH = /^\/og\/(.+)\.png$/;
 
 /** Handles a request when its path is a card's; false when it is not one. */
-export type OgRequestHandler = (
+export type CardRequestHandler = (
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
@@ -55,7 +55,7 @@ function sendText(
 async function respond(
   req: IncomingMessage,
   res: ServerResponse,
-  service: OgCardService,
+  service: CardService,
   slug: string,
   log: (message: string) => void,
   notFound: () => void,
@@ -74,7 +74,7 @@ async function respond(
   try {
     png = await service.png(card);
   } catch (error) {
-    if (error instanceof OgQueueFullError)
+    if (error instanceof CardQueueFullError)
       return sendText(res, 503, 'Busy drawing cards; try again', { 'Retry-After': '2' });
     log(`could not draw /og/${slug}.png: ${describeError(error)}`);
     return sendText(res, 500, 'The card could not be drawn');
@@ -84,10 +84,10 @@ async function respond(
 }
 
 /** A request handler over a card service; `log` receives drawing failures. */
-export function createOgRequestHandler(
-  service: OgCardService,
+export function createCardRequestHandler(
+  service: CardService,
   log: (message: string) => void,
-): OgRequestHandler {
+): CardRequestHandler {
   return (req, res, pathname, notFound) => {
     const slug = cardSlug(pathname);
     if (slug === undefined) return false;

@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { OgCardInput } from '../../../src/lib/seo/og-card.ts';
-import { OgCardService } from '../../../src/server/og/og-card.service.ts';
-import { OgDiskCache } from '../../../src/server/og/og-disk-cache.ts';
-import { cardSlug, createOgRequestHandler } from '../../../src/server/og/og-http.ts';
-import { cardLookup } from '../../../src/server/og/og-manifest.ts';
-import { OgQueueFullError } from '../../../src/server/og/og-worker-pool.ts';
+import { CardService } from '../../../src/server/cards/card.service.ts';
+import type { CardInput } from '../../../src/server/cards/card.ts';
+import { CardCache } from '../../../src/server/cards/card-cache.ts';
+import { cardSlug, createCardRequestHandler } from '../../../src/server/cards/card-http.ts';
+import { cardLookup } from '../../../src/server/cards/card-manifest.ts';
+import { CardQueueFullError } from '../../../src/server/cards/card-pool.ts';
 
 const manifest = {
   version: 1 as const,
@@ -22,17 +22,17 @@ let server: Server | undefined;
 let dir = '';
 
 /** Serves the card handler over real HTTP; `draw` decides each drawing's outcome. */
-async function serve(draw: (input: OgCardInput) => Promise<Buffer>) {
+async function serve(draw: (input: CardInput) => Promise<Buffer>) {
   dir = mkdtempSync(join(tmpdir(), 'og-http-'));
   const logged: string[] = [];
-  const service = new OgCardService({
+  const service = new CardService({
     lookup: cardLookup(manifest),
     fontDigest: 'font',
-    cache: new OgDiskCache(dir),
+    cache: new CardCache(dir),
     draw,
     log: (message) => logged.push(message),
   });
-  const handle = createOgRequestHandler(service, (message) => logged.push(message));
+  const handle = createCardRequestHandler(service, (message) => logged.push(message));
   server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     const handled = handle(req, res, pathname, () => res.writeHead(404).end('the site 404 page'));
@@ -122,7 +122,7 @@ describe('the card route', () => {
   });
 
   test('answers 503 with Retry-After when too many cards wait to be drawn', async () => {
-    const { url, logged } = await serve(() => Promise.reject(new OgQueueFullError()));
+    const { url, logged } = await serve(() => Promise.reject(new CardQueueFullError()));
     const busy = await fetch(`${url}/og/backend.png`);
     expect(busy.status).toBe(503);
     expect(busy.headers.get('retry-after')).toBe('2');

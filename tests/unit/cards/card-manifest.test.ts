@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { buildOgCardManifest, keepBuiltArticles } from '../../../src/integrations/og-cards.ts';
-import { cardLookup, parseOgManifest, readOgManifest } from '../../../src/server/og/og-manifest.ts';
+import { buildCardManifest, keepBuiltArticles } from '../../../src/server/cards/card-integration.ts';
+import { cardLookup, parseCardManifest, readCardManifest } from '../../../src/server/cards/card-manifest.ts';
 import { SITE } from '../../../src/site.config.ts';
 
 const publishing = join(process.cwd(), 'tests/fixtures/content/publishing');
@@ -17,7 +17,7 @@ afterEach(() => {
 
 describe('the card manifest the build writes', () => {
   test('lists published articles only, with the title, first category, author and site name', () => {
-    const { cards } = buildOgCardManifest(publishing, { dev: false, now });
+    const { cards } = buildCardManifest(publishing, { dev: false, now });
     expect(Object.keys(cards)).toEqual(['published-article']);
     expect(cards['published-article']).toEqual({
       title: 'A published article with every component',
@@ -28,12 +28,12 @@ describe('the card manifest the build writes', () => {
   });
 
   test('keeps drafts and scheduled articles for the dev server', () => {
-    const { cards } = buildOgCardManifest(publishing, { dev: true, now });
+    const { cards } = buildCardManifest(publishing, { dev: true, now });
     expect(Object.keys(cards).sort()).toEqual(['draft-article', 'published-article', 'scheduled-article']);
   });
 
   test('publishes a scheduled article once its date has passed', () => {
-    const { cards } = buildOgCardManifest(publishing, { dev: false, now: new Date('2099-01-02T00:00:00Z') });
+    const { cards } = buildCardManifest(publishing, { dev: false, now: new Date('2099-01-02T00:00:00Z') });
     expect(Object.keys(cards).sort()).toEqual(['published-article', 'scheduled-article']);
   });
 
@@ -46,7 +46,7 @@ describe('the card manifest the build writes', () => {
       .replace('title: A published article with every component', 'title: "  Padded title  "')
       .replace('categories: [backend]', 'categories: [careers, backend]\nslug: renamed-article');
     writeFileSync(file, article);
-    const { cards } = buildOgCardManifest(scratch, { dev: false, now });
+    const { cards } = buildCardManifest(scratch, { dev: false, now });
     expect(Object.keys(cards)).toEqual(['renamed-article']);
     expect(cards['renamed-article']).toMatchObject({
       title: 'Padded title',
@@ -59,11 +59,11 @@ describe('the card manifest the build writes', () => {
     cpSync(publishing, scratch, { recursive: true });
     const file = join(scratch, 'articles', 'published-article.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace('author: editorial-team', 'author: nobody'));
-    expect(buildOgCardManifest(scratch, { dev: false, now }).cards).toEqual({});
+    expect(buildCardManifest(scratch, { dev: false, now }).cards).toEqual({});
   });
 
   test('keeps only the articles whose page the build wrote', () => {
-    const manifest = buildOgCardManifest(publishing, { dev: true, now });
+    const manifest = buildCardManifest(publishing, { dev: true, now });
     const kept = keepBuiltArticles(manifest, ['', 'blog/published-article/', 'categories/backend/']);
     expect(Object.keys(kept.cards)).toEqual(['published-article']);
   });
@@ -73,8 +73,8 @@ describe('reading the manifest in the server', () => {
   test('round-trips what the build writes and looks cards up by slug', () => {
     scratch = mkdtempSync(join(tmpdir(), 'og-manifest-'));
     const file = join(scratch, 'og-cards.json');
-    writeFileSync(file, JSON.stringify(buildOgCardManifest(publishing, { dev: false, now })));
-    const manifest = readOgManifest(file);
+    writeFileSync(file, JSON.stringify(buildCardManifest(publishing, { dev: false, now })));
+    const manifest = readCardManifest(file);
     if (!manifest) throw new Error('the manifest was not read');
     const lookup = cardLookup(manifest);
     expect(lookup('published-article')?.title).toBe('A published article with every component');
@@ -83,15 +83,15 @@ describe('reading the manifest in the server', () => {
   });
 
   test('reads a missing manifest as none, so an older build still serves', () => {
-    expect(readOgManifest(join(tmpdir(), 'no-such-build', 'og-cards.json'))).toBeUndefined();
+    expect(readCardManifest(join(tmpdir(), 'no-such-build', 'og-cards.json'))).toBeUndefined();
   });
 
   test('refuses a malformed manifest, naming the file and what is wrong', () => {
-    expect(() => parseOgManifest('{', 'dist/og-cards.json')).toThrow(/dist\/og-cards\.json is not JSON/);
-    expect(() => parseOgManifest('{"version":2,"cards":{}}', 'dist/og-cards.json')).toThrow(
+    expect(() => parseCardManifest('{', 'dist/og-cards.json')).toThrow(/dist\/og-cards\.json is not JSON/);
+    expect(() => parseCardManifest('{"version":2,"cards":{}}', 'dist/og-cards.json')).toThrow(
       /not a version 1/,
     );
-    expect(() => parseOgManifest('{"version":1,"cards":{"x":{"title":3}}}', 'dist/og-cards.json')).toThrow(
+    expect(() => parseCardManifest('{"version":1,"cards":{"x":{"title":3}}}', 'dist/og-cards.json')).toThrow(
       /the card of "x" has no title or site name/,
     );
   });

@@ -1,8 +1,6 @@
 /**
- * A disk cache of compiled MDX: one file per compile, named by a hash of everything the output
- * depends on (source, path, frontmatter, renderer settings, and a salt covering the installed
- * packages and our Markdown plugins). Astro 7.3 recompiles every .mdx file on every build; with
- * this a rebuild compiles only the articles that changed.
+ * The files of the MDX compile cache (index.ts): one per compile, named by a hash of its inputs
+ * and a salt, written whole or not at all, pruned of what a build did not use.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

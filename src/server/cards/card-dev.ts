@@ -1,16 +1,16 @@
 /**
  * `astro dev`'s article cards: the production card service and handler, with the manifest
  * read from the content (drafts included) and cards drawn in-process, as a Vite middleware.
- * Loaded by src/integrations/og-cards.ts only when the dev server starts.
+ * Loaded by card-integration.ts only when the dev server starts, so builds never load satori.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { OgCardInput, OgCardManifest } from '../../lib/seo/og-card.ts';
-import { OgCardService } from './og-card.service.ts';
-import { OgDiskCache, ogCacheDirectory } from './og-disk-cache.ts';
-import { drawOgPng, loadOgFonts } from './og-draw.ts';
-import { createOgRequestHandler } from './og-http.ts';
-import { cardLookup } from './og-manifest.ts';
+import { CardService } from './card.service.ts';
+import type { CardInput, CardManifest } from './card.ts';
+import { CardCache, cardCacheDirectory } from './card-cache.ts';
+import { drawCardPng, loadCardFonts } from './card-draw.ts';
+import { createCardRequestHandler } from './card-http.ts';
+import { cardLookup } from './card-manifest.ts';
 
 /** Where the middleware reads from. */
 export interface DevCardOptions {
@@ -18,7 +18,7 @@ export interface DevCardOptions {
   root: string;
   contentDir: string;
   /** Builds the manifest from the content; called again after content changes. */
-  readManifest: () => OgCardManifest;
+  readManifest: () => CardManifest;
   /** Subscribes to file changes (the dev server's watcher). */
   watch: (onChange: (event: string, path: string) => void) => void;
 }
@@ -27,23 +27,23 @@ export interface DevCardOptions {
 export function devCardMiddleware(
   options: DevCardOptions,
 ): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
-  let lookup: ((slug: string) => OgCardInput | undefined) | undefined;
+  let lookup: ((slug: string) => CardInput | undefined) | undefined;
   options.watch((_event, path) => {
     if (path.startsWith(options.contentDir)) lookup = undefined;
   });
-  const fonts = loadOgFonts(join(options.root, 'src/assets/fonts'));
+  const fonts = loadCardFonts(join(options.root, 'src/assets/fonts'));
   const log = (message: string) => console.warn(`[og-cards] ${message}`);
-  const service = new OgCardService({
+  const service = new CardService({
     lookup: (slug) => {
       lookup ??= cardLookup(options.readManifest());
       return lookup(slug);
     },
     fontDigest: fonts.digest,
-    cache: new OgDiskCache(ogCacheDirectory(options.root)),
-    draw: (input) => drawOgPng(input, fonts),
+    cache: new CardCache(cardCacheDirectory(options.root)),
+    draw: (input) => drawCardPng(input, fonts),
     log,
   });
-  const handle = createOgRequestHandler(service, log);
+  const handle = createCardRequestHandler(service, log);
   return (req, res, next) => {
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     // Unknown slugs (and /og/site.png, a prerendered route) go on to Astro.

@@ -1,8 +1,8 @@
 /** Reads `og-cards.json`, the card inputs the build wrote beside `client/` and `server/`. */
 import { readFileSync } from 'node:fs';
-import type { OgCardInput, OgCardManifest } from '../../lib/seo/og-card.ts';
+import type { CardInput, CardManifest } from './card.ts';
 
-function isCardInput(value: unknown): value is OgCardInput {
+function isCardInput(value: unknown): value is CardInput {
   if (typeof value !== 'object' || value === null) return false;
   const card = value as Record<string, unknown>;
   const optional = (field: unknown) => field === undefined || typeof field === 'string';
@@ -15,7 +15,7 @@ function isCardInput(value: unknown): value is OgCardInput {
 }
 
 /** Parses a manifest; throws naming the file and the first thing wrong with it. */
-export function parseOgManifest(text: string, file: string): OgCardManifest {
+export function parseCardManifest(text: string, file: string): CardManifest {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -24,7 +24,7 @@ export function parseOgManifest(text: string, file: string): OgCardManifest {
       `${file} is not JSON (${error instanceof Error ? error.message : error}); rebuild the site`,
     );
   }
-  const manifest = data as Partial<OgCardManifest> | null;
+  const manifest = data as Partial<CardManifest> | null;
   if (manifest?.version !== 1 || typeof manifest.cards !== 'object' || manifest.cards === null)
     throw new Error(`${file} is not a version 1 card manifest; rebuild the site with this version`);
   for (const [slug, card] of Object.entries(manifest.cards))
@@ -33,7 +33,7 @@ export function parseOgManifest(text: string, file: string): OgCardManifest {
 }
 
 /** Reads the manifest of a build, or undefined when the build has none (built before cards moved). */
-export function readOgManifest(file: string): OgCardManifest | undefined {
+export function readCardManifest(file: string): CardManifest | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -41,11 +41,11 @@ export function readOgManifest(file: string): OgCardManifest | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return parseOgManifest(text, file);
+  return parseCardManifest(text, file);
 }
 
 /** Looks cards up by slug; only the manifest's own entries are slugs (not `__proto__` and kin). */
-export function cardLookup(manifest: OgCardManifest): (slug: string) => OgCardInput | undefined {
+export function cardLookup(manifest: CardManifest): (slug: string) => CardInput | undefined {
   const cards = new Map(Object.entries(manifest.cards));
   return (slug) => cards.get(slug);
 }
