@@ -57,9 +57,6 @@ export default defineConfig({
     // whose data and template are unchanged instead of rendering them again.
     incrementalBuild: true,
   },
-  // Lossless whitespace compression: Astro 7's default ('jsx') drops every space next to a line
-  // break beside an element, so a formatter that wraps a long line could glue words together.
-  compressHTML: true,
   trailingSlash: 'always',
   // Middleware mode: the production server (src/server/http/serve.ts) serves the static files
   // with sirv and hands only the rest to Astro (`npm run bench:serve` compares it with standalone).

@@ -11,6 +11,8 @@ test('the quick start (JOBS_DEMO=1) fills a fresh database with clearly fictiona
 }) => {
   const server = await startServer({ JOBS_DEMO: '1' });
   try {
+    // The server listens before its database answers; the demo roles follow once it does.
+    await server.printed('added the demo roles');
     await page.goto(`${server.url}${article}`);
     const titles = page.locator('.hiring-now-roles').getByRole('heading', { level: 3 });
     await expect(titles.first()).toBeVisible();
