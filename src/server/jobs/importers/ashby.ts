@@ -1,12 +1,13 @@
 import type { Salary, SalaryUnit } from '../job.ts';
 import { type FeedRecord, isObject, toEmploymentType } from './feed-record.ts';
 import {
-  FeedFormatError,
   type FeedParseResult,
   fallbackCompany,
   type ImporterOptions,
   type JobDraft,
+  jobsListOf,
   parseItems,
+  salaryRange,
 } from './read.ts';
 
 /**
@@ -14,15 +15,14 @@ import {
  * `{ "apiVersion": "1", "jobs": [...] }`. Unlisted jobs are skipped, not rejected.
  */
 export function parseAshbyFeed(feed: unknown, options: ImporterOptions): FeedParseResult {
-  if (!isObject(feed) || !Array.isArray(feed['jobs'])) {
-    throw new FeedFormatError(
-      'an Ashby feed is an object with a "jobs" list (the job board API /posting-api/job-board/<board>)',
-    );
-  }
+  const jobs = jobsListOf(
+    feed,
+    'an Ashby feed is an object with a "jobs" list (the job board API /posting-api/job-board/<board>)',
+  );
   // Ashby boards never name their company: refuse the feed before reading a record.
   const company = fallbackCompany(options, 'an Ashby feed');
   return parseItems(
-    feed['jobs'],
+    jobs,
     'an Ashby',
     (item) => 'jobUrl' in item || 'descriptionHtml' in item || 'isListed' in item,
     (record) => (record.item['isListed'] === false ? 'skip' : parseJob(record, company)),
@@ -70,13 +70,10 @@ function readCompensation(record: FeedRecord): Salary | null {
   if (!Array.isArray(components)) return null;
   const salary = components.find((c) => isObject(c) && c['compensationType'] === 'Salary');
   if (!isObject(salary)) return null;
-  const unit = INTERVALS[record.string('interval', salary) ?? ''];
-  const currency = record.string('currencyCode', salary);
-  if (!unit || !currency) return null;
-  return {
-    min: record.number('minValue', salary),
-    max: record.number('maxValue', salary),
-    currency: currency.toUpperCase(),
-    unit,
-  };
+  return salaryRange(
+    record,
+    salary,
+    { interval: 'interval', currency: 'currencyCode', min: 'minValue', max: 'maxValue' },
+    INTERVALS,
+  );
 }

@@ -2,11 +2,11 @@ import { decodeHTML } from 'entities';
 import type { Salary } from '../job.ts';
 import { type FeedObject, type FeedRecord, isObject, toEmploymentType } from './feed-record.ts';
 import {
-  FeedFormatError,
   type FeedParseResult,
   fallbackCompany,
   type ImporterOptions,
   type JobDraft,
+  jobsListOf,
   parseItems,
 } from './read.ts';
 
@@ -15,13 +15,12 @@ import {
  * optionally with `pay_transparency=true`): `{ "jobs": [...], "meta": {...} }`.
  */
 export function parseGreenhouseFeed(feed: unknown, options: ImporterOptions): FeedParseResult {
-  if (!isObject(feed) || !Array.isArray(feed['jobs'])) {
-    throw new FeedFormatError(
-      'a Greenhouse feed is an object with a "jobs" list (the Job Board API /v1/boards/<token>/jobs?content=true)',
-    );
-  }
+  const jobs = jobsListOf(
+    feed,
+    'a Greenhouse feed is an object with a "jobs" list (the Job Board API /v1/boards/<token>/jobs?content=true)',
+  );
   return parseItems(
-    feed['jobs'],
+    jobs,
     'a Greenhouse',
     (item) => 'absolute_url' in item || 'internal_job_id' in item,
     (record) => parseJob(record, options),

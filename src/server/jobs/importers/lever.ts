@@ -7,6 +7,7 @@ import {
   type ImporterOptions,
   type JobDraft,
   parseItems,
+  salaryRange,
 } from './read.ts';
 
 /** Reads a Lever postings response (`GET /v0/postings/<site>?mode=json`): a list of postings. */
@@ -75,16 +76,12 @@ function joinDescription(record: FeedRecord): string {
 function readSalary(record: FeedRecord): Salary | null {
   const range = record.object('salaryRange');
   if (!range) return null;
-  const unit = INTERVALS[record.string('interval', range) ?? ''];
-  const currency = record.string('currency', range);
-  // A one-time amount is not a salary schema.org can describe; the description still shows it.
-  if (!unit || !currency) return null;
-  return {
-    min: record.number('min', range),
-    max: record.number('max', range),
-    currency: currency.toUpperCase(),
-    unit,
-  };
+  return salaryRange(
+    record,
+    range,
+    { interval: 'interval', currency: 'currency', min: 'min', max: 'max' },
+    INTERVALS,
+  );
 }
 
 function escapeText(text: string): string {

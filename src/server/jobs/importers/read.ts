@@ -1,4 +1,4 @@
-import { type JobInput, RecordError } from '../job.ts';
+import { type JobInput, RecordError, type Salary, type SalaryUnit } from '../job.ts';
 import { type FeedParseResult, findJobInputProblems, type JobDraft } from '../job-input.ts';
 import { type LocationDefaults, normaliseLocation } from '../job-location.ts';
 import { cleanFeedText, type FeedObject, FeedRecord, isObject } from './feed-record.ts';
@@ -30,6 +30,34 @@ export interface ImporterOptions {
 }
 
 export type { FeedParseResult, JobDraft, RecordWarning, RejectedRecord } from '../job-input.ts';
+
+/** The feed's `jobs` list (Greenhouse and Ashby answer `{ "jobs": [...] }`), or FeedFormatError saying what was expected. */
+export function jobsListOf(feed: unknown, expected: string): unknown[] {
+  if (isObject(feed) && Array.isArray(feed['jobs'])) return feed['jobs'];
+  throw new FeedFormatError(expected);
+}
+
+/**
+ * A pay range from one object of a record: its interval mapped to a unit (an interval with no
+ * unit, such as a one-time amount, is not a salary schema.org can describe), its currency and
+ * its bounds, read under the names the feed uses.
+ */
+export function salaryRange(
+  record: FeedRecord,
+  range: FeedObject,
+  names: { interval: string; currency: string; min: string; max: string },
+  intervals: Readonly<Record<string, SalaryUnit>>,
+): Salary | null {
+  const unit = intervals[record.string(names.interval, range) ?? ''];
+  const currency = record.string(names.currency, range);
+  if (!unit || !currency) return null;
+  return {
+    min: record.number(names.min, range),
+    max: record.number(names.max, range),
+    currency: currency.toUpperCase(),
+    unit,
+  };
+}
 
 /** The company for a role whose feed names none, or MissingCompanyError: nothing is imported then. */
 export function fallbackCompany(options: ImporterOptions, what: string): string {
