@@ -5,6 +5,7 @@
  * too many cards wait to be drawn, 500 when drawing fails. Other slugs go to `notFound`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendText } from '../platform/response.ts';
 import { type CardService, describeError } from './card.service.ts';
 import { CardQueueFullError } from './card-pool.ts';
 
@@ -35,21 +36,6 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     ifNoneMatch.trim() === '*' ||
     ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
   );
-}
-
-function sendText(
-  res: ServerResponse,
-  status: number,
-  text: string,
-  headers: Record<string, string> = {},
-): void {
-  res
-    .writeHead(status, {
-      'Content-Type': 'text/plain; charset=utf-8',
-      'Cache-Control': 'no-store',
-      ...headers,
-    })
-    .end(text);
 }
 
 async function respond(

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../platform/db/database.ts';
+import { sendText } from '../platform/response.ts';
 import { getAppKeys } from '../platform/secrets.ts';
 import { parseList, readManageToken } from './mail-links.ts';
 import { unsubscribe } from './subscription.service.ts';
@@ -14,21 +15,6 @@ import { unsubscribe } from './subscription.service.ts';
 /** The path providers POST to. */
 export const ONE_CLICK_PATH = '/mail/one-click/';
 const MAX_BODY_BYTES = 8192;
-
-function answer(
-  res: ServerResponse,
-  status: number,
-  text: string,
-  headers: Record<string, string> = {},
-): void {
-  res
-    .writeHead(status, {
-      'Content-Type': 'text/plain; charset=utf-8',
-      'Cache-Control': 'no-store',
-      ...headers,
-    })
-    .end(`${text}\n`);
-}
 
 /** Reads and discards the body (its content is fixed by RFC 8058 and carries nothing we need). */
 function drain(req: IncomingMessage): Promise<boolean> {
@@ -56,26 +42,26 @@ export function handleOneClick(
   if (pathname !== ONE_CLICK_PATH) return false;
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'GET' || req.method === 'HEAD') {
-    answer(res, 303, 'See the unsubscribe page.', { Location: `/mail/unsubscribe/${url.search}` });
+    sendText(res, 303, 'See the unsubscribe page.', { Location: `/mail/unsubscribe/${url.search}` });
     return true;
   }
   if (req.method !== 'POST') {
-    answer(res, 405, 'Method not allowed', { Allow: 'GET, HEAD, POST' });
+    sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD, POST' });
     return true;
   }
   void (async () => {
-    if (!(await drain(req))) return answer(res, 413, 'Request too large.');
+    if (!(await drain(req))) return sendText(res, 413, 'Request too large.');
     try {
       const db = await getDb();
       const addressId = readManageToken((await getAppKeys(db)).signingKey, url.searchParams.get('s'));
-      if (!addressId) return answer(res, 400, 'This unsubscribe link is not valid.');
+      if (!addressId) return sendText(res, 400, 'This unsubscribe link is not valid.');
       await unsubscribe(db, addressId, parseList(url.searchParams.get('list')));
-      answer(res, 200, 'Unsubscribed.');
+      sendText(res, 200, 'Unsubscribed.');
     } catch (error) {
       console.error(
         `[mail] one-click unsubscribe failed: ${error instanceof Error ? error.message : String(error)}`,
       );
-      answer(res, 503, 'Please try again in a minute.', { 'Retry-After': '30' });
+      sendText(res, 503, 'Please try again in a minute.', { 'Retry-After': '30' });
     }
   })();
   return true;
