@@ -6,11 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { entryId } from '../lib/content-check/entry-id.ts';
-import { parseFrontmatter } from '../lib/content-check/frontmatter.ts';
 import { MAIL_MANIFEST_FILE, type MailManifest } from '../server/mail/mail-manifest.ts';
 import { contentDirectory } from '../server/platform/config/paths.ts';
-import { readArticles } from './content-source.ts';
 import { readNames, readPublishedArticles } from './published-articles.ts';
 
 /** The manifest of the articles published at `now`, limited to the article pages built. */
@@ -20,24 +17,9 @@ export function buildMailManifest(
   builtPaths: readonly string[],
 ): MailManifest {
   const built = new Set(builtPaths.map((path) => path.replace(/^\/+|\/+$/g, '')));
-  const descriptions = new Map<string, string>();
-  for (const article of readArticles(contentDir)) {
-    const frontmatter = parseFrontmatter(article.source);
-    if (!('data' in frontmatter)) continue;
-    const description = frontmatter.data['description'];
-    descriptions.set(
-      entryId(article.entry, frontmatter.data),
-      typeof description === 'string' ? description.trim() : '',
-    );
-  }
   const articles = readPublishedArticles(contentDir, false, now)
     .filter((article) => built.has(`blog/${article.id}`))
-    .map((article) => ({
-      id: article.id,
-      title: article.title,
-      description: descriptions.get(article.id) ?? '',
-      categories: article.categories,
-    }));
+    .map(({ id, title, description, categories }) => ({ id, title, description, categories }));
   return { version: 1, categories: Object.fromEntries(readNames(contentDir).categories), articles };
 }
 

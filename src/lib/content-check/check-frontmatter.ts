@@ -42,6 +42,7 @@ function slugFrom(kind: string, folder: string, options: readonly string[]) {
 /** The checked fields other readers of the content files use (site index, card manifest). */
 export interface CheckedArticle {
   title: string;
+  description: string;
   categories: string[];
   author: string;
   draft: boolean;
