@@ -1,18 +1,20 @@
 /**
  * The feed side of reading content: renders the newest articles' bodies and hero images into
- * the entries src/lib/seo/feed.ts turns into a channel. MDX bodies are rendered with Astro's
+ * the entries src/lib/seo/feed.ts turns into a channel, and answers a feed route with it. MDX bodies are rendered with Astro's
  * container API, the way Astro's RSS recipe recommends for MDX (compiledContent() exists only
  * for plain Markdown).
  */
+
 import { getImage } from 'astro:assets';
 import { loadRenderers } from 'astro:container';
 import { render } from 'astro:content';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import rss from '@astrojs/rss';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { mdxComponents } from '@/components/article/mdx-components';
-import { type Article, getAuthors, getCategories } from '@/lib/content';
+import { type Article, getArticles, getAuthors, getCategories } from '@/lib/content';
 import { getArticleFacts, getLastModified, paths } from '@/lib/seo/article-facts';
-import type { FeedEntry, FeedImage } from '@/lib/seo/feed';
+import { buildFeedOptions, type FeedChannel, type FeedEntry, type FeedImage, newestOf } from '@/lib/seo/feed';
 import { absolutizeHtml, FEED_SIZE } from '@/lib/seo/feed-html';
 
 /** Width of the hero image sent to feed readers: the largest the article page serves. */
@@ -57,7 +59,7 @@ async function feedImage(article: Article, site: URL): Promise<FeedImage> {
 }
 
 /** The first FEED_SIZE of `articles` (newest first) as feed entries, rendered for `site`. */
-export async function getFeedEntries(articles: readonly Article[], site: URL): Promise<FeedEntry[]> {
+async function getFeedEntries(articles: readonly Article[], site: URL): Promise<FeedEntry[]> {
   const [categories, authors] = await Promise.all([getCategories(), getAuthors()]);
   return Promise.all(
     articles.slice(0, FEED_SIZE).map(async (article) => {
@@ -76,4 +78,22 @@ export async function getFeedEntries(articles: readonly Article[], site: URL): P
       };
     }),
   );
+}
+
+/**
+ * The RSS answer of a feed route: `channel` (its `link` and `self` may be paths on the site)
+ * with the newest of `articles`. A channel without articles is dated by the site's newest
+ * change, the epoch while the site has none, so the feed moves only when content does.
+ */
+export async function feedResponse(
+  site: URL | undefined,
+  channel: FeedChannel,
+  articles: readonly Article[],
+): Promise<Response> {
+  if (!site) throw new Error('SITE_URL (astro config `site`) must be set to build the feed');
+  const link = new URL(channel.link, site).href;
+  const self = new URL(channel.self, site).href;
+  const entries = await getFeedEntries(articles, site);
+  const updated = newestOf((await getArticles()).map(getLastModified)) ?? new Date(0);
+  return rss(buildFeedOptions({ ...channel, link, self }, entries, updated));
 }

@@ -64,6 +64,22 @@ export function countArticlesByCategory(articles: readonly RankableArticle[]): M
   return counts;
 }
 
+/** A category with the number of articles filed under it, as the widget and forms list it. */
+export interface CategoryCount {
+  id: string;
+  name: string;
+  count: number;
+}
+
+/** Every one of `categories`, in the order given, with its number of `articles` (0 for none). */
+export function countCategories(
+  articles: readonly RankableArticle[],
+  categories: readonly { id: string; data: { name: string } }[],
+): CategoryCount[] {
+  const counts = countArticlesByCategory(articles);
+  return categories.map((c) => ({ id: c.id, name: c.data.name, count: counts.get(c.id) ?? 0 }));
+}
+
 /** Articles filed under the category `categoryId`, in the order given. */
 export function filterByCategory<T extends RankableArticle>(articles: readonly T[], categoryId: string): T[] {
   return articles.filter((article) => article.data.categories.some((c) => c.id === categoryId));

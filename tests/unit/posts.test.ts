@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   countArticlesByCategory,
+  countCategories,
   filterByCategory,
   getRelatedArticles,
   type RankableArticle,
@@ -75,6 +76,21 @@ describe('countArticlesByCategory', () => {
       article('b', ['newsletters']),
     ]);
     expect(Object.fromEntries(counts)).toEqual({ backend: 1, newsletters: 2 });
+  });
+});
+
+describe('countCategories', () => {
+  test('lists every category in the order given, with 0 for one without articles', () => {
+    const categories = [
+      { id: 'newsletters', data: { name: 'Newsletters' } },
+      { id: 'careers', data: { name: 'Careers' } },
+    ];
+    expect(
+      countCategories([article('a', ['newsletters']), article('b', ['newsletters'])], categories),
+    ).toEqual([
+      { id: 'newsletters', name: 'Newsletters', count: 2 },
+      { id: 'careers', name: 'Careers', count: 0 },
+    ]);
   });
 });
 
