@@ -12,7 +12,7 @@ export interface Figure {
   ok?: boolean;
 }
 
-/** One benchmark's output, saved as bench/results-<name>.json and merged by `npm run bench`. */
+/** One benchmark's output, saved as bench/results-<name>.json and read back by `npm run bench`. */
 export interface BenchResult {
   name: string;
   machine: string;
@@ -29,8 +29,16 @@ export async function describeMachine(): Promise<string> {
   return `${os.cpus().length} cores (${cpu.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-/** Writes a benchmark's figures and prints them as a table. */
-export async function saveResult(name: string, figures: Figure[]): Promise<BenchResult> {
+/**
+ * Writes a benchmark's figures to bench/results-<name>.json, prints them, and writes them into
+ * docs/performance.md's `bench:<name>` block unless `document` is false (a benchmark that
+ * writes a table of its own there). Benchmarks call it last, so one that fails writes nothing.
+ */
+export async function saveResult(
+  name: string,
+  figures: Figure[],
+  { document = true }: { document?: boolean } = {},
+): Promise<BenchResult> {
   const result: BenchResult = {
     name,
     machine: await describeMachine(),
@@ -41,6 +49,10 @@ export async function saveResult(name: string, figures: Figure[]): Promise<Bench
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   printTable([result]);
+  if (document) {
+    const heading = `Measured ${result.measuredAt.slice(0, 10)} on ${result.machine}.`;
+    writeMarkedBlock('docs/performance.md', name, `${heading}\n\n${formatTable([result], false)}`);
+  }
   return result;
 }
 
@@ -53,20 +65,26 @@ export function readResult(name: string): BenchResult | undefined {
   }
 }
 
-/** Formats results as a Markdown table (also the README's table). */
-export function formatTable(results: BenchResult[]): string {
+/** A figure's value as printed: whole numbers as they are, others to two decimals. */
+export function formatValue(f: Figure): string {
+  return `${Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(2)} ${f.unit}`.trim();
+}
+
+/** A figure's verdict against its budget: "ok", "OVER", or empty when it has none. */
+export function verdictOf(f: Figure): string {
+  return f.ok === undefined ? '' : f.ok ? 'ok' : 'OVER';
+}
+
+/** Formats results as a Markdown table, with a benchmark column when `named`. */
+export function formatTable(results: BenchResult[], named = true): string {
   const rows = results.flatMap((r) =>
     r.figures.map((f) => {
-      const verdict = f.ok === undefined ? '' : f.ok ? 'ok' : 'OVER';
-      const value = Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(2);
-      return `| ${r.name} | ${f.label} | ${value} ${f.unit} | ${f.budget ?? ''} | ${verdict} |`;
+      const cells = [f.label, formatValue(f), f.budget ?? '', verdictOf(f)];
+      return `| ${(named ? [r.name, ...cells] : cells).join(' | ')} |`;
     }),
   );
-  return [
-    '| benchmark | figure | value | budget | verdict |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows,
-  ].join('\n');
+  const columns = [...(named ? ['benchmark'] : []), 'figure', 'value', 'budget', 'verdict'];
+  return [`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows].join('\n');
 }
 
 /**
