@@ -159,6 +159,6 @@ if (only) {
     'Only some variants ran (--only): bench/results-build.json and docs/performance.md left as they were.',
   );
 } else {
-  await saveResult('build', figures);
+  await saveResult('build', figures, { document: false });
   writeMarkedBlock('docs/performance.md', 'build', table);
 }

@@ -23,7 +23,7 @@ import { CardCache } from '../../src/server/cards/card-cache.ts';
 import { cardHash, drawCardPng, loadCardFonts } from '../../src/server/cards/card-draw.ts';
 import { generateContent } from './generate-articles.ts';
 import { canPin, cpuMs, startChild, stopChild } from './processes.ts';
-import { type Figure, saveResult, writeMarkedBlock } from './results.ts';
+import { type Figure, saveResult } from './results.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const scratch = join(root, 'bench/.scratch/og');
@@ -275,18 +275,4 @@ try {
 } finally {
   for (const child of children) await stopChild(child);
 }
-const result = await saveResult('og', figures);
-const rows = figures.map(
-  (f) => `| ${f.label} | ${Number.isInteger(f.value) ? f.value : f.value.toFixed(1)} ${f.unit} |`,
-);
-writeMarkedBlock(
-  'docs/performance.md',
-  'og',
-  [
-    `Measured ${result.measuredAt.slice(0, 10)} on ${result.machine}: ${count} generated articles.`,
-    '',
-    '| figure | value |',
-    '| --- | --- |',
-    ...rows,
-  ].join('\n'),
-);
+await saveResult('og', figures);
