@@ -5,6 +5,7 @@
  * against the static article page (the baseline) in the same run. Prints the figures and
  * saves them as bench/results-comments.json.
  */
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createDatabase } from '../../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.ts';
-import { startServer } from '../../tests/e2e/support/server.ts';
+import { startChild, stopChild } from './processes.ts';
 import { type Figure, saveResult } from './results.ts';
 
 const ARTICLE = '/blog/backend-development-engineering-2026/';
@@ -47,7 +48,12 @@ await db.destroy();
 
 type Result = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number };
 type Request = { headers: Record<string, string>; body?: string };
-const server = await startServer({ DATABASE_URL: url, COMMENTS_MIN_SECONDS: '0', TRUST_PROXY: '1' });
+const children: ChildProcess[] = [];
+const origin = await startChild(
+  new URL('../../src/server/http/serve.ts', import.meta.url).pathname,
+  { DATABASE_URL: url, COMMENTS_MIN_SECONDS: '0', TRUST_PROXY: '1' },
+  children,
+);
 const figures: Figure[] = [];
 let posts = 0;
 
@@ -65,11 +71,11 @@ function nextPost(request: Request, token: string): Request {
 }
 
 try {
-  const html = await (await fetch(`${server.url}${ARTICLE}`)).text();
+  const html = await (await fetch(`${origin}${ARTICLE}`)).text();
   const island = /href="(\/_server-islands\/CommentsIsland[^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
   if (!island) throw new Error('no comments island on the article page');
   const token = /name="token" value="([^"]+)"/.exec(
-    await (await fetch(`${server.url}${ARTICLE}comments/`)).text(),
+    await (await fetch(`${origin}${ARTICLE}comments/`)).text(),
   )?.[1];
   if (!token) throw new Error('no form token on the comments page');
   const post = {
@@ -77,7 +83,7 @@ try {
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/json',
-      origin: server.url,
+      origin: origin,
     },
     requests: [{ setupRequest: (request: Request) => nextPost(request, token) }],
   };
@@ -90,7 +96,7 @@ try {
   let baseline = 0;
   for (const [name, path, options] of targets) {
     const result: Result = await autocannon({
-      url: `${server.url}${path}`,
+      url: `${origin}${path}`,
       connections: 10,
       duration: seconds,
       ...options,
@@ -108,6 +114,6 @@ try {
   }
   await saveResult('comments', figures);
 } finally {
-  await server.stop();
+  for (const child of children) await stopChild(child);
   rmSync(dir, { recursive: true, force: true });
 }
