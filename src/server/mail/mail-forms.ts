@@ -47,8 +47,8 @@ export interface FormFailure {
 const redirect = (location: string) => new Response(null, { status: 303, headers: { Location: location } });
 const emptyValues: SubscribeFormValues = { email: '', categories: [], kinds: 'both', frequency: 'instant' };
 
-/** A same-site path to go back to, from the form's hidden `from` field. */
-function backPath(value: FormDataEntryValue | null): string {
+/** A same-site path to go back to, from the form's hidden `from` field or the page's `?from=`. */
+export function backPath(value: FormDataEntryValue | null): string {
   const path = typeof value === 'string' ? value : '';
   return /^\/(?!\/)[\w\-./]*$/.test(path) ? path : '/';
 }

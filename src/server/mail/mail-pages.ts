@@ -8,6 +8,7 @@ import { type Db, getDb } from '../platform/db/database.ts';
 import { type ConfirmationIntent, inspectConfirmation } from './confirmation.service.ts';
 import {
   addressFromLink,
+  backPath,
   type FormFailure,
   MAIL_MESSAGES,
   postConfirm,
@@ -68,14 +69,14 @@ export async function handleSubscribePage(
   }
   keepPrivate(context);
   const done = context.url.searchParams.get('done');
-  const from = context.url.searchParams.get('from') ?? '/';
+  const back = backPath(context.url.searchParams.get('from'));
   const notice =
     done === 'subscribed'
       ? MAIL_MESSAGES.subscribed
       : done === 'check'
         ? MAIL_MESSAGES.checkInbox
         : undefined;
-  return { categories, notice, back: /^\/(?!\/)/.test(from) ? from : '/', failed };
+  return { categories, notice, back, failed };
 }
 
 const CONFIRM_OUTCOMES: Record<string, string> = {
