@@ -24,6 +24,8 @@ test.beforeAll(async () => {
   const url = new URL(adminUrl as string);
   url.pathname = `/${dbName}`;
   server = await startServer({ DATABASE_URL: url.toString(), COMMENTS_MIN_SECONDS: '1' });
+  // The server listens before it has migrated a new database; until then the form has no token.
+  await server.printed('database ready');
 });
 test.afterAll(async () => {
   await server?.stop();

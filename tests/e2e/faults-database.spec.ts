@@ -48,6 +48,8 @@ for (const kind of databaseKinds) {
         TRUST_PROXY: '1',
         ADMIN_PASSWORD,
       });
+      // The form's token needs the database: wait until the server has reached it.
+      await server.printed('database ready');
     });
     test.afterAll(async () => {
       await outage?.end().catch(() => {});

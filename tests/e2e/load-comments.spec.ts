@@ -18,6 +18,8 @@ for (const kind of databaseKinds) {
         COMMENTS_MIN_SECONDS: '0',
         TRUST_PROXY: '1',
       });
+      // The form's token needs the database: wait until the server has reached it.
+      await server.printed('database ready');
     });
     test.afterAll(async () => {
       await server?.stop();
