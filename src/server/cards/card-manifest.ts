@@ -1,5 +1,5 @@
 /** Reads `og-cards.json`, the card inputs the build wrote beside `client/` and `server/`. */
-import { readFileSync } from 'node:fs';
+import { parseBuildJson, readBuildJson } from '../platform/build-files.ts';
 import type { CardInput, CardManifest } from './card.ts';
 
 function isCardInput(value: unknown): value is CardInput {
@@ -16,14 +16,10 @@ function isCardInput(value: unknown): value is CardInput {
 
 /** Parses a manifest; throws naming the file and the first thing wrong with it. */
 export function parseCardManifest(text: string, file: string): CardManifest {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(
-      `${file} is not JSON (${error instanceof Error ? error.message : error}); rebuild the site`,
-    );
-  }
+  return checkCardManifest(parseBuildJson(text, file), file);
+}
+
+function checkCardManifest(data: unknown, file: string): CardManifest {
   const manifest = data as Partial<CardManifest> | null;
   if (manifest?.version !== 1 || typeof manifest.cards !== 'object' || manifest.cards === null)
     throw new Error(`${file} is not a version 1 card manifest; rebuild the site with this version`);
@@ -34,14 +30,8 @@ export function parseCardManifest(text: string, file: string): CardManifest {
 
 /** Reads the manifest of a build, or undefined when the build has none (built before cards moved). */
 export function readCardManifest(file: string): CardManifest | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  return parseCardManifest(text, file);
+  const data = readBuildJson(file);
+  return data === undefined ? undefined : checkCardManifest(data, file);
 }
 
 /** Looks cards up by slug; only the manifest's own entries are slugs (not `__proto__` and kin). */

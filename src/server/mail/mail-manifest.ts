@@ -1,7 +1,7 @@
 /** Reads `mail-manifest.json`, what the build publishes, written by src/integrations/mail-manifest.ts. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE } from '../../site.config.ts';
+import { readBuildJson } from '../platform/build-files.ts';
 import type { PublishedArticle } from './article-alerts.ts';
 import type { MailNames } from './mail-sender.ts';
 
@@ -30,14 +30,8 @@ function isArticle(value: unknown): value is PublishedArticle {
 /** The build's manifest; undefined when the build has none. Throws naming the file when it is damaged. */
 export function readMailManifest(distDir: string): MailManifest | undefined {
   const file = join(distDir, MAIL_MANIFEST_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const data = JSON.parse(text) as Partial<MailManifest> | null;
+  const data = readBuildJson(file) as Partial<MailManifest> | null | undefined;
+  if (data === undefined) return undefined;
   if (
     data?.version !== 1 ||
     !Array.isArray(data.articles) ||
