@@ -34,6 +34,20 @@ export interface Category {
   name: string;
 }
 
+/**
+ * Runs a page's form handler when the request is its POST: the handler's redirect, or the
+ * failure the page shows again with the handler's status; undefined for a GET.
+ */
+async function postForm(
+  context: MailPageContext,
+  post: () => Promise<Response | FormFailure>,
+): Promise<Response | FormFailure | undefined> {
+  if (context.request.method !== 'POST') return undefined;
+  const result = await post();
+  if (!(result instanceof Response)) context.response.status = result.status;
+  return result;
+}
+
 /** Every mail page is about one reader's address: no cache may keep it. */
 function keepPrivate(context: MailPageContext): void {
   context.response.headers.set('Cache-Control', 'private, no-store');
@@ -56,17 +70,14 @@ export async function handleSubscribePage(
   context: MailPageContext,
   categories: Category[],
 ): Promise<Response | SubscribePage> {
-  let failed: FormFailure | undefined;
-  if (context.request.method === 'POST') {
-    const result = await postSubscribe({
+  const failed = await postForm(context, () =>
+    postSubscribe({
       request: context.request,
       cookies: context.cookies,
       knownCategories: new Set(categories.map((c) => c.id)),
-    });
-    if (result instanceof Response) return result;
-    failed = result;
-    context.response.status = result.status;
-  }
+    }),
+  );
+  if (failed instanceof Response) return failed;
   keepPrivate(context);
   const done = context.url.searchParams.get('done');
   const back = backPath(context.url.searchParams.get('from'));
@@ -145,17 +156,14 @@ export async function handlePreferencesPage(
   context: MailPageContext,
   categories: Category[],
 ): Promise<Response | PreferencesPage> {
-  let failed: FormFailure | undefined;
-  if (context.request.method === 'POST') {
-    const result = await postPreferences({
+  const failed = await postForm(context, () =>
+    postPreferences({
       request: context.request,
       url: context.url,
       knownCategories: new Set(categories.map((c) => c.id)),
-    });
-    if (result instanceof Response) return result;
-    failed = result;
-    context.response.status = result.status;
-  }
+    }),
+  );
+  if (failed instanceof Response) return failed;
   keepPrivate(context);
   const { db, addressId } = await addressFromLink(context.url);
   const preferences = addressId ? await getPreferences(db, addressId) : undefined;
