@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createDatabase } from '../../src/server/platform/db/database.ts';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.ts';
-import { startChild, stopChild } from './processes.ts';
+import { SITE_SERVER, startChild, stopChild } from './processes.ts';
 import { type Figure, saveResult } from './results.ts';
 
 const ARTICLE = '/blog/backend-development-engineering-2026/';
@@ -50,7 +50,7 @@ type Result = { requests: { average: number }; latency: { p50: number; p99: numb
 type Request = { headers: Record<string, string>; body?: string };
 const children: ChildProcess[] = [];
 const origin = await startChild(
-  new URL('../../src/server/http/serve.ts', import.meta.url).pathname,
+  SITE_SERVER,
   { DATABASE_URL: url, COMMENTS_MIN_SECONDS: '0', TRUST_PROXY: '1' },
   children,
 );

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTool } from '../test-tools.ts';
-import { startChild, stopChild } from './processes.ts';
+import { SITE_SERVER, startChild, stopChild } from './processes.ts';
 import { type Figure, saveResult } from './results.ts';
 
 const chromium = findTool('chromium');
@@ -45,7 +45,7 @@ function runLighthouse(url: string, out: string): LighthouseReport {
 const scratch = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'));
 const children: ChildProcess[] = [];
 const origin = await startChild(
-  new URL('../../src/server/http/serve.ts', import.meta.url).pathname,
+  SITE_SERVER,
   { JOBS_DEMO: '1', DATABASE_URL: `file:${join(scratch, 'site.db')}` },
   children,
 );

@@ -22,7 +22,7 @@ import type { CardManifest } from '../../src/server/cards/card.ts';
 import { CardCache } from '../../src/server/cards/card-cache.ts';
 import { cardHash, drawCardPng, loadCardFonts } from '../../src/server/cards/card-draw.ts';
 import { generateContent } from './generate-articles.ts';
-import { canPin, cpuMs, startChild, stopChild } from './processes.ts';
+import { canPin, cpuMs, SITE_SERVER, startChild, stopChild } from './processes.ts';
 import { type Figure, saveResult } from './results.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -178,7 +178,7 @@ const children: ChildProcess[] = [];
 const figures: Figure[] = [];
 try {
   const env = { DIST_DIR: outDir, OG_CACHE_DIR: cacheDir, DATABASE_URL: `file:${join(scratch, 'site.db')}` };
-  let site = await startChild(join(root, 'src/server/http/serve.ts'), env, children);
+  let site = await startChild(SITE_SERVER, env, children);
   const cardUrl = (slug: string) => `${site}/og/${slug}.png`;
   const staticUrl = () => `${site}/robots.txt`;
   // Warm the server up (and let its worker load) before taking the idle baseline.
@@ -199,7 +199,7 @@ try {
 
   const cached = readdirSync(cacheDir).length;
   await stopChild(children.pop() as ChildProcess);
-  site = await startChild(join(root, 'src/server/http/serve.ts'), env, children);
+  site = await startChild(SITE_SERVER, env, children);
   const restarted = await fetchAll(slugs.map(cardUrl), 1);
   log(
     `after a restart, from disk: p50 ${percentile(restarted, 0.5).toFixed(1)} ms, p99 ${percentile(restarted, 0.99).toFixed(1)} ms`,

@@ -1,10 +1,11 @@
 /** Child servers for benchmarks: started pinned to one core, stopped by their own pid. */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../free-port.ts';
 
-function newestMtime(path: string): number {
+/** The newest modification time under `path` (0 when it does not exist). */
+export function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
@@ -21,18 +22,8 @@ export function isStale(root: string): boolean {
   );
 }
 
-/** Asks the OS for a port nobody is listening on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+/** The production server's entry, which the benchmarks start as a child. */
+export const SITE_SERVER = new URL('../../src/server/http/serve.ts', import.meta.url).pathname;
 
 /** True when taskset can pin processes to cores (servers on CPU 0, load on CPU 1). */
 export const canPin = spawnSync('taskset', ['--version']).status === 0;

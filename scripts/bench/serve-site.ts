@@ -7,16 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateContent } from './generate-articles.ts';
+import { newestMtime } from './processes.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const scratch = join(root, 'bench/.scratch/serve');
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
-}
 
 /** Builds `count` generated articles into a scratch folder (unless that build is current); returns its dist. */
 export function buildGeneratedSite(count: number): string {

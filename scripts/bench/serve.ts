@@ -16,14 +16,14 @@ import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadCategoryMapping } from '../../src/server/jobs/category-mapping.ts';
 import { getRolesForCategories } from '../../src/server/jobs/job.service.ts';
 import { closeDb, getDb } from '../../src/server/platform/db/database.ts';
 import { retainedMemory } from './inspect.ts';
 import { seedBenchJobs } from './island-data.ts';
 import type { Plan, Result } from './load.ts';
-import { freeInspectorPort, isStale, rssMb, startChild, stopChild } from './processes.ts';
+import { freeInspectorPort, isStale, rssMb, SITE_SERVER, startChild, stopChild } from './processes.ts';
 import { type Figure, saveResult } from './results.ts';
 import { compare, loadAverage } from './serve-compare.ts';
 import { articlePaths, buildGeneratedSite, islandPaths } from './serve-site.ts';
@@ -33,7 +33,6 @@ const count = Number(process.env['BENCH_ARTICLES'] ?? 1000);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const only = process.env['BENCH_ONLY'];
 const browser = { 'accept-encoding': 'br, gzip' };
-const SERVER = 'src/server/http/serve.ts';
 
 if (isStale(root)) {
   console.log('[bench] building the site first');
@@ -73,7 +72,7 @@ async function start(
   nodeArgs: string[] = [],
 ): Promise<{ origin: string; pid?: number }> {
   const origin = await startChild(
-    join(root, script),
+    resolve(root, script),
     { DATABASE_URL: databaseUrl, ...env },
     children,
     nodeArgs,
@@ -134,7 +133,7 @@ const inTurn = (paths: string[], count: number) =>
  */
 async function memoryAfterUse(dist: string): Promise<Memory> {
   const inspector = await freeInspectorPort();
-  const server = await start(SERVER, { DIST_DIR: dist }, [`--inspect=127.0.0.1:${inspector}`]);
+  const server = await start(SITE_SERVER, { DIST_DIR: dist }, [`--inspect=127.0.0.1:${inspector}`]);
   const started = rssMb(server.pid);
   const articles = articlePaths(dist);
   const islands = await islandPaths(server.origin, articles);
@@ -232,8 +231,8 @@ const none: Memory = {
 let small3 = none;
 let largeN = none;
 try {
-  const ours = await start(SERVER, { DIST_DIR: large });
-  const uncached = await start(SERVER, { DIST_DIR: large, RESPONSE_CACHE: '0' });
+  const ours = await start(SITE_SERVER, { DIST_DIR: large });
+  const uncached = await start(SITE_SERVER, { DIST_DIR: large, RESPONSE_CACHE: '0' });
   const standalone = await start('scripts/bench/standalone-server.ts', { DIST_DIR: large });
   const articles = articlePaths(large);
   const article = articles[Math.floor(articles.length / 2)] ?? '/';
